@@ -1,0 +1,74 @@
+package io.scimgate.app;
+
+import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.app.http.Health;
+import io.scimgate.persistence.Database;
+import io.scimgate.persistence.connection.ConnectionRepository;
+import io.scimgate.persistence.migration.Migrations;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway node: migrations applied, connection view loaded, HTTP servers listening. Stateless
+ * apart from caches; run as many nodes as needed against one PostgreSQL.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final Pool pool;
+  private final Health health;
+  private final ConnectionRegistry registry;
+  private String deploymentId;
+
+  private Gateway(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.pool = Database.pool(vertx, config.databaseUrl(), config.databasePoolSize());
+    this.health = new Health(pool);
+    this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
+        Database.connectOptions(config.databaseUrl()), config.connectionResync());
+  }
+
+  /** Starts a node; the migrations are read from the classpath on the calling thread (not an event loop). */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    Migrations migrations = Migrations.fromClasspath();
+    Gateway gateway = new Gateway(vertx, config);
+    TokenService tokens = new TokenService(vertx, config.signingSecret());
+    BuiltInConnectors connectors = BuiltInConnectors.create();
+    return migrations.apply(gateway.pool)
+        .compose(applied -> gateway.registry.start())
+        .compose(loaded -> vertx.deployVerticle(
+            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
+            new DeploymentOptions().setInstances(config.httpInstances())))
+        .map(id -> {
+          gateway.deploymentId = id;
+          LOG.info("scimgate listening on {}:{} ({})", config.httpHost(), config.httpPort(), config);
+          return gateway;
+        })
+        .recover(failure -> gateway.closeResources().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /** Drains: readiness fails, servers stop accepting and finish requests in flight, then resources close. */
+  public Future<Void> stop() {
+    health.startDraining();
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    return undeployed.transform(done -> closeResources());
+  }
+
+  private Future<Void> closeResources() {
+    return registry.close().transform(closed -> pool.close());
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+}

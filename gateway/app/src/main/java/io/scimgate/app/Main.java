@@ -1,0 +1,135 @@
+package io.scimgate.app;
+
+import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.dev.DevDatabase;
+import io.scimgate.app.dev.DevSecret;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line: {@code start} (production), {@code start-dev} (a first try on this machine) and
+ * {@code admin-token} (print an admin API token). Blocking waits ({@code await}) happen only here, on the
+ * main thread.
+ */
+public final class Main {
+  private static final Path DEV_DIR = Path.of(".scimgate-dev");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "help" : args[0];
+    try {
+      switch (command) {
+        case "start" -> start(ConfigLoader.fromEnvironment().load(), false);
+        case "start-dev" -> start(ConfigLoader.fromEnvironment().load(), true);
+        case "admin-token" -> adminToken(args);
+        default -> usage(command.equals("help") || command.equals("--help") ? 0 : 2);
+      }
+    } catch (ConfigLoader.ConfigException | IllegalStateException e) {
+      System.err.println("scimgate: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void start(GatewayConfig loaded, boolean dev) {
+    Vertx vertx = Vertx.vertx();
+    GatewayConfig config = loaded;
+    DevDatabase devDatabase = null;
+    if (dev) {
+      devDatabase = DevDatabase.resolve(vertx, config.databaseUrl(), DEV_DIR);
+      config = config.withDatabaseUrl(devDatabase.url());
+      if (config.signingSecret() == null) {
+        config = config.withSigningSecret(DevSecret.readOrCreate(DEV_DIR));
+      }
+    } else {
+      require(config.databaseUrl() != null, ConfigLoader.DATABASE_URL + " is required for start "
+          + "(postgresql://user:password@host:5432/database); use start-dev for a local try");
+      require(config.signingSecret() != null, ConfigLoader.SIGNING_SECRET + " is required for start "
+          + "(at least " + ConfigLoader.MIN_SECRET_LENGTH + " characters, e.g. openssl rand -base64 48)");
+    }
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(vertx, config).await(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("The gateway did not start: " + e.getMessage(), e);
+    }
+    DevDatabase database = devDatabase;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, gateway, database), "scimgate-shutdown"));
+    printWelcome(config, dev, database);
+  }
+
+  private static void shutdown(Vertx vertx, Gateway gateway, DevDatabase database) {
+    try {
+      gateway.stop().transform(stopped -> vertx.close()).await(1, TimeUnit.MINUTES);
+      if (database != null) {
+        database.close();
+      }
+    } catch (Exception e) {
+      System.err.println("scimgate: unclean shutdown: " + e.getMessage());
+    }
+  }
+
+  private static void printWelcome(GatewayConfig config, boolean dev, DevDatabase database) {
+    System.out.println();
+    System.out.println("scimgate is running.");
+    System.out.println("  Admin API:  " + config.publicUrl() + "/admin/v1");
+    System.out.println("  SCIM API:   " + config.publicUrl() + "/scim/v2/{connectionId}");
+    System.out.println("  Health:     " + config.publicUrl() + "/health/ready");
+    if (dev) {
+      System.out.println("  Database:   " + database.describe());
+      System.out.println("  Admin token: ./scimgate admin-token   (signed with the dev secret in .scimgate-dev/)");
+    } else {
+      System.out.println("  Admin token: SCIMGATE_SIGNING_SECRET=... java -jar scimgate.jar admin-token");
+    }
+    System.out.println();
+  }
+
+  /** {@code admin-token [--subject NAME] [--ttl-minutes N]}: prints a token for the admin API. */
+  private static void adminToken(String[] args) {
+    String subject = "operator";
+    int ttlMinutes = 60;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--subject" -> subject = value(args, ++i);
+        case "--ttl-minutes" -> ttlMinutes = Integer.parseInt(value(args, ++i));
+        default -> throw new IllegalStateException("Unknown option " + args[i] + " (try --subject, --ttl-minutes)");
+      }
+    }
+    String secret = ConfigLoader.fromEnvironment().load().signingSecret();
+    if (secret == null) {
+      secret = DevSecret.read(DEV_DIR);
+    }
+    require(secret != null, ConfigLoader.SIGNING_SECRET + " is not set and no dev secret exists yet in "
+        + DEV_DIR + " (run ./scimgate start-dev once, or export the production secret)");
+    Vertx vertx = Vertx.vertx();
+    try {
+      System.out.println(new TokenService(vertx, secret).issueAdminToken(subject, ttlMinutes * 60));
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static String value(String[] args, int index) {
+    require(index < args.length, "Option " + args[index - 1] + " needs a value");
+    return args[index];
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  private static void usage(int exitCode) {
+    System.out.println("""
+        Usage: scimgate <command>
+          start         run the gateway (needs SCIMGATE_DATABASE_URL and SCIMGATE_SIGNING_SECRET)
+          start-dev     run it for a first try: local or embedded PostgreSQL, generated dev secret
+          admin-token   print an admin API token [--subject NAME] [--ttl-minutes N]""");
+    System.exit(exitCode);
+  }
+}

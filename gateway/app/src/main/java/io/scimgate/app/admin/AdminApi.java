@@ -1,0 +1,35 @@
+package io.scimgate.app.admin;
+
+import io.scimgate.app.auth.AdminAuthHandler;
+import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.connection.ConnectionRepository;
+import io.scimgate.persistence.resource.GroupRepository;
+import io.scimgate.persistence.tenant.TenantRepository;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+
+/** The admin API at {@code /admin/v1}: every route requires an admin token. */
+public final class AdminApi {
+  /** Admin requests are small JSON objects. */
+  private static final int ADMIN_BODY_LIMIT = 64 * 1024;
+
+  private AdminApi() {}
+
+  public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
+      ConnectionRegistry registry, BuiltInConnectors connectors) {
+    Router router = Router.router(vertx);
+    router.route().handler(AdminAuthHandler.create(tokens));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+    AdminJson json = new AdminJson(config, connectors);
+    TenantRepository tenants = new TenantRepository(pool);
+    new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), json).mount(router);
+    new ConnectionAdmin(tenants, new ConnectionRepository(pool), registry, tokens, connectors, json).mount(router);
+    return router;
+  }
+}

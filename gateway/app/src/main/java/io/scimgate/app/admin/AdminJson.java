@@ -1,0 +1,85 @@
+package io.scimgate.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.connectors.api.IdpConnector;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.audit.AuditEntry;
+import io.scimgate.persistence.connection.ScimConnection;
+import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.persistence.tenant.Tenant;
+import io.scimgate.scim.json.ScimJson;
+import java.time.Instant;
+
+/** The admin API's JSON shapes, and field readers with clear 400s. */
+final class AdminJson {
+  private final GatewayConfig config;
+  private final BuiltInConnectors connectors;
+
+  AdminJson(GatewayConfig config, BuiltInConnectors connectors) {
+    this.config = config;
+    this.connectors = connectors;
+  }
+
+  ObjectNode tenant(Tenant tenant) {
+    return ScimJson.object().put("id", tenant.id().toString()).put("name", tenant.name())
+        .put("scimEnabled", tenant.scimEnabled()).put("createdAt", text(tenant.createdAt()))
+        .put("updatedAt", text(tenant.updatedAt()));
+  }
+
+  ObjectNode connection(ScimConnection connection) {
+    IdpConnector connector = connectors.get(connection.vendor());
+    ObjectNode json = ScimJson.object().put("id", connection.id().toString())
+        .put("tenantId", connection.tenantId().toString()).put("vendor", connection.vendor())
+        .put("vendorName", connector == null ? connection.vendor() : connector.displayName())
+        .put("name", connection.name()).put("status", connection.status().dbValue())
+        .put("scimBaseUrl", config.scimBaseUrl(connection.id())).put("groupPrefix", connection.groupPrefix())
+        .put("tokenFingerprint", connection.tokenFingerprint().substring(0, 16))
+        .put("createdAt", text(connection.createdAt())).put("updatedAt", text(connection.updatedAt()));
+    if (connection.previousTokenValidUntil() != null
+        && connection.previousTokenValidUntil().isAfter(Instant.now())) {
+      json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));
+    }
+    return json;
+  }
+
+  ObjectNode group(StoredGroup group) {
+    return ScimJson.object().put("id", group.resource().id().toString()).put("name", group.productName())
+        .put("displayName", group.resource().doc().path("displayName").asText())
+        .put("createdAt", text(group.resource().created()))
+        .put("lastModified", text(group.resource().lastModified()));
+  }
+
+  ObjectNode audit(AuditEntry entry) {
+    ObjectNode json = ScimJson.object().put("id", entry.id()).put("at", text(entry.at()))
+        .put("actor", entry.actor()).put("action", entry.action()).put("resourceType", entry.resourceType())
+        .put("resourceId", entry.resourceId()).put("requestId", entry.requestId());
+    json.put("connectionId", entry.connectionId() == null ? null : entry.connectionId().toString());
+    return json;
+  }
+
+  static String requiredText(JsonNode body, String field, int maxLength) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw ScimException.invalidValue("'" + field + "' is required and must be a non-empty string");
+    }
+    if (value.asText().length() > maxLength) {
+      throw ScimException.invalidValue("'" + field + "' must be at most " + maxLength + " characters");
+    }
+    return value.asText().strip();
+  }
+
+  static boolean requiredBoolean(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isBoolean()) {
+      throw ScimException.invalidValue("'" + field + "' is required and must be true or false");
+    }
+    return value.asBoolean();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

@@ -1,0 +1,130 @@
+package io.scimgate.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.app.auth.AdminAuthHandler;
+import io.scimgate.app.http.Params;
+import io.scimgate.app.http.RequestIds;
+import io.scimgate.app.http.Responses;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.audit.AuditContext;
+import io.scimgate.persistence.audit.AuditEntry;
+import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.resource.GroupRepository;
+import io.scimgate.persistence.tenant.Tenant;
+import io.scimgate.persistence.tenant.TenantRepository;
+import io.scimgate.scim.json.ScimJson;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.UUID;
+
+import static io.scimgate.app.http.Routes.async;
+
+/** {@code /admin/v1/tenants}: tenants, their SCIM flag, their audit log and their (prefixed) groups. */
+final class TenantAdmin {
+  private final TenantRepository tenants;
+  private final GroupRepository groups;
+  private final AuditLog audit;
+  private final AdminJson json;
+
+  TenantAdmin(TenantRepository tenants, GroupRepository groups, AuditLog audit, AdminJson json) {
+    this.tenants = tenants;
+    this.groups = groups;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  void mount(Router router) {
+    router.post("/tenants").handler(async(this::create));
+    router.get("/tenants").handler(async(this::list));
+    router.get("/tenants/:tenantId").handler(async(this::get));
+    router.put("/tenants/:tenantId/scim").handler(async(this::setScim));
+    router.get("/tenants/:tenantId/audit").handler(async(this::auditLog));
+    router.get("/tenants/:tenantId/groups").handler(async(this::groups));
+  }
+
+  /** The tenant named by the path, or a 404. */
+  static Future<Tenant> existing(TenantRepository tenants, RoutingContext ctx) {
+    UUID id = Params.uuidPath(ctx, "tenantId", "Tenant");
+    return tenants.get(id).map(tenant -> {
+      if (tenant == null) {
+        throw ScimException.notFound("Tenant '" + id + "' not found");
+      }
+      return tenant;
+    });
+  }
+
+  private Future<Void> create(RoutingContext ctx) {
+    JsonNode body = Params.jsonBody(ctx);
+    String name = AdminJson.requiredText(body, "name", 200);
+    boolean scimEnabled = body.path("scimEnabled").asBoolean(false);
+    return tenants.create(UUID.randomUUID(), name, scimEnabled)
+        .compose(tenant -> {
+          ctx.response().putHeader("Location", "/admin/v1/tenants/" + tenant.id());
+          return Responses.json(ctx, 201, json.tenant(tenant));
+        });
+  }
+
+  private Future<Void> list(RoutingContext ctx) {
+    int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
+    Future<List<Tenant>> page = tenants.list(offset, limit);
+    Future<Long> total = tenants.count();
+    return Future.all(page, total).compose(done -> {
+      ObjectNode body = ScimJson.object().put("total", total.result());
+      ArrayNode items = body.putArray("items");
+      page.result().forEach(tenant -> items.add(json.tenant(tenant)));
+      return Responses.json(ctx, 200, body);
+    });
+  }
+
+  private Future<Void> get(RoutingContext ctx) {
+    return existing(tenants, ctx).compose(tenant -> Responses.json(ctx, 200, json.tenant(tenant)));
+  }
+
+  private Future<Void> setScim(RoutingContext ctx) {
+    UUID id = Params.uuidPath(ctx, "tenantId", "Tenant");
+    boolean enabled = AdminJson.requiredBoolean(Params.jsonBody(ctx), "enabled");
+    AuditContext audited = new AuditContext(id, null, AdminAuthHandler.actor(ctx), RequestIds.of(ctx));
+    return tenants.setScimEnabled(id, enabled, audited).compose(tenant -> {
+      if (tenant == null) {
+        throw ScimException.notFound("Tenant '" + id + "' not found");
+      }
+      return Responses.json(ctx, 200, json.tenant(tenant));
+    });
+  }
+
+  /** Newest first; {@code before} is the {@code nextBefore} of the previous page. */
+  private Future<Void> auditLog(RoutingContext ctx) {
+    int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
+    Long before = Params.longQuery(ctx, "before");
+    return existing(tenants, ctx)
+        .compose(tenant -> audit.list(tenant.id(), before, limit))
+        .compose(entries -> {
+          ObjectNode body = ScimJson.object();
+          ArrayNode items = body.putArray("items");
+          entries.forEach(entry -> items.add(json.audit(entry)));
+          if (entries.size() == limit) {
+            AuditEntry last = entries.get(entries.size() - 1);
+            body.put("nextBefore", last.id());
+          }
+          return Responses.json(ctx, 200, body);
+        });
+  }
+
+  private Future<Void> groups(RoutingContext ctx) {
+    int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
+    return existing(tenants, ctx)
+        .compose(tenant -> groups.listByTenant(tenant.id(), offset, limit))
+        .compose(list -> {
+          ObjectNode body = ScimJson.object();
+          ArrayNode items = body.putArray("items");
+          list.forEach(group -> items.add(json.group(group)));
+          return Responses.json(ctx, 200, body);
+        });
+  }
+}

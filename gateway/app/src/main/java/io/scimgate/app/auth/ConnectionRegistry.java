@@ -1,0 +1,120 @@
+package io.scimgate.app.auth;
+
+import io.scimgate.persistence.connection.ConnectionRepository;
+import io.scimgate.persistence.connection.ConnectionStatus;
+import io.scimgate.persistence.connection.ScimConnection;
+import io.scimgate.persistence.notify.ChangeListener;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's in-memory view of every connection that can authenticate, so that checking a SCIM token needs
+ * no database round trip.
+ *
+ * <p>Fresh within milliseconds on every node: each change commits with a NOTIFY (see ChangeNotices) that this
+ * registry LISTENs for and answers by reloading the affected rows. Reloads run one after another, so an older
+ * answer never overwrites a newer one. A periodic full resync, and one after the LISTEN connection comes back,
+ * cover notices that were lost.
+ */
+public final class ConnectionRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
+
+  private final Vertx vertx;
+  private final ConnectionRepository repository;
+  private final ChangeListener listener;
+  private final Duration resyncEvery;
+  private final Map<UUID, ScimConnection> connections = new ConcurrentHashMap<>();
+  private Future<Void> reloads = Future.succeededFuture();
+  private long resyncTimer = -1;
+
+  public ConnectionRegistry(Vertx vertx, ConnectionRepository repository, PgConnectOptions listenOptions,
+      Duration resyncEvery) {
+    this.vertx = vertx;
+    this.repository = repository;
+    this.resyncEvery = resyncEvery;
+    this.listener = new ChangeListener(vertx, listenOptions, this::onNotice, this::resyncAll);
+  }
+
+  /** Starts listening, then loads everything (in that order, so no change falls between the two). */
+  public Future<Void> start() {
+    return listener.start()
+        .compose(listening -> loadAll())
+        .onSuccess(loaded -> resyncTimer = vertx.setPeriodic(resyncEvery.toMillis(), id -> resyncAll()));
+  }
+
+  public Future<Void> close() {
+    vertx.cancelTimer(resyncTimer);
+    return listener.close();
+  }
+
+  /** The connection if it exists and is not deleted, else {@code null}. */
+  public ScimConnection get(UUID connectionId) {
+    return connections.get(connectionId);
+  }
+
+  /** Reloads one connection now (the admin API calls it so that its own node never lags behind). */
+  public Future<Void> refresh(UUID connectionId) {
+    return enqueue(() -> repository.get(connectionId).map(connection -> {
+      put(connectionId, connection);
+      return null;
+    }));
+  }
+
+  private void onNotice(String payload) {
+    if (payload.startsWith("c:")) {
+      refresh(UUID.fromString(payload.substring(2)));
+    } else if (payload.startsWith("t:")) {
+      refreshTenant(UUID.fromString(payload.substring(2)));
+    } else {
+      LOG.warn("Ignoring unknown change notice '{}'", payload);
+    }
+  }
+
+  private Future<Void> refreshTenant(UUID tenantId) {
+    return enqueue(() -> repository.listByTenant(tenantId).map(list -> {
+      list.forEach(connection -> put(connection.id(), connection));
+      return null;
+    }));
+  }
+
+  private void resyncAll() {
+    enqueue(this::loadAll);
+  }
+
+  private Future<Void> loadAll() {
+    return repository.listActive().map(list -> {
+      replaceAll(list);
+      return null;
+    });
+  }
+
+  private void replaceAll(List<ScimConnection> list) {
+    Map<UUID, ScimConnection> fresh = new ConcurrentHashMap<>();
+    list.forEach(connection -> fresh.put(connection.id(), connection));
+    connections.keySet().retainAll(fresh.keySet());
+    connections.putAll(fresh);
+  }
+
+  private void put(UUID id, ScimConnection connection) {
+    if (connection == null || connection.status() == ConnectionStatus.DELETED) {
+      connections.remove(id);
+    } else {
+      connections.put(id, connection);
+    }
+  }
+
+  /** Chains reloads so they apply in the order they were asked for; a failed one is logged, not fatal. */
+  private synchronized Future<Void> enqueue(java.util.function.Supplier<Future<Void>> reload) {
+    reloads = reloads.transform(previous -> reload.get()
+        .onFailure(failure -> LOG.warn("Reloading connections failed: {}", failure.getMessage())));
+    return reloads;
+  }
+}

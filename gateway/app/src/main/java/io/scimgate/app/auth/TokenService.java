@@ -1,0 +1,110 @@
+package io.scimgate.app.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and verifies the gateway's two kinds of bearer JWT (HS256): admin tokens and SCIM connection tokens.
+ *
+ * <p>Each kind is signed with its own key derived from the signing secret (HMAC-SHA256 of a label), and has
+ * its own audience, so a token of one kind never verifies as the other. Verification is local CPU work: no
+ * database round trip on the request path.
+ */
+public final class TokenService {
+  public static final String ISSUER = "scimgate";
+  public static final String ADMIN_AUDIENCE = "scimgate-admin";
+  public static final String SCIM_AUDIENCE = "scimgate-scim";
+
+  private final JWTAuth adminAuth;
+  private final JWTAuth scimAuth;
+
+  public TokenService(Vertx vertx, String signingSecret) {
+    this.adminAuth = jwt(vertx, derive(signingSecret, "admin-tokens/v1"), ADMIN_AUDIENCE);
+    this.scimAuth = jwt(vertx, derive(signingSecret, "scim-connection-tokens/v1"), SCIM_AUDIENCE);
+  }
+
+  /** An admin token for {@code subject}, valid for {@code ttlSeconds}. */
+  public String issueAdminToken(String subject, int ttlSeconds) {
+    JWTOptions options = options(ADMIN_AUDIENCE).setSubject(subject).setExpiresInSeconds(ttlSeconds);
+    return adminAuth.generateToken(new JsonObject().put("jti", UUID.randomUUID().toString()), options);
+  }
+
+  /**
+   * A connection's token. It names the tenant, the connection and the token generation; rotation moves the
+   * connection to a new generation, which revokes older tokens without storing any of them.
+   */
+  public String issueConnectionToken(UUID tenantId, UUID connectionId, int generation) {
+    return issueConnectionToken(tenantId, connectionId, generation, null);
+  }
+
+  /**
+   * As above, with an expiry {@code ttlSeconds} from now ({@code null}: none). IdPs hold tokens for years, so
+   * tokens do not expire unless the admin asks; rotation and disabling revoke them either way.
+   */
+  public String issueConnectionToken(UUID tenantId, UUID connectionId, int generation, Integer ttlSeconds) {
+    JsonObject claims = new JsonObject().put("tid", tenantId.toString()).put("gen", generation)
+        .put("jti", UUID.randomUUID().toString());
+    if (ttlSeconds != null) {
+      // set directly: JWTOptions ignores non-positive lifetimes, and expiry is checked against this claim
+      claims.put("exp", java.time.Instant.now().getEpochSecond() + ttlSeconds);
+    }
+    return scimAuth.generateToken(claims, options(SCIM_AUDIENCE).setSubject(connectionId.toString()));
+  }
+
+  /** Verifies signature, issuer, audience and expiry of an admin token; the claims. */
+  public Future<JsonObject> verifyAdmin(String token) {
+    return adminAuth.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+  }
+
+  /** Verifies signature, issuer, audience and expiry (if any) of a connection token; the claims. */
+  public Future<JsonObject> verifyConnection(String token) {
+    return scimAuth.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+  }
+
+  /** SHA-256 of a token, hex: stored to tell tokens apart; the token itself is never stored. */
+  public static String fingerprint(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static JWTOptions options(String audience) {
+    return new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER).setAudience(List.of(audience));
+  }
+
+  private static JWTAuth jwt(Vertx vertx, String key, String audience) {
+    JWTAuthOptions options = new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key))
+        .setJWTOptions(new JWTOptions().setIssuer(ISSUER).setAudience(List.of(audience)).setLeeway(5));
+    return JWTAuth.create(vertx, options);
+  }
+
+  private static String derive(String secret, String label) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(label.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+}

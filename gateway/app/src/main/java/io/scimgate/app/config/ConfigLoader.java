@@ -1,0 +1,94 @@
+package io.scimgate.app.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Reads {@link GatewayConfig} from environment variables. Every variable is documented in the README; a bad
+ * value stops the start with a message naming the variable.
+ */
+public final class ConfigLoader {
+  public static final String HTTP_HOST = "SCIMGATE_HTTP_HOST";
+  public static final String HTTP_PORT = "SCIMGATE_HTTP_PORT";
+  public static final String HTTP_INSTANCES = "SCIMGATE_HTTP_INSTANCES";
+  public static final String PUBLIC_URL = "SCIMGATE_PUBLIC_URL";
+  public static final String DATABASE_URL = "SCIMGATE_DATABASE_URL";
+  public static final String DATABASE_POOL_SIZE = "SCIMGATE_DATABASE_POOL_SIZE";
+  public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
+  public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
+  public static final String DEFAULT_PAGE_SIZE = "SCIMGATE_DEFAULT_PAGE_SIZE";
+  public static final String MAX_PAGE_SIZE = "SCIMGATE_MAX_PAGE_SIZE";
+  public static final String CONNECTION_RESYNC_SECONDS = "SCIMGATE_CONNECTION_RESYNC_SECONDS";
+  public static final String SHUTDOWN_GRACE_SECONDS = "SCIMGATE_SHUTDOWN_GRACE_SECONDS";
+
+  /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
+  public static final int MIN_SECRET_LENGTH = 32;
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public static ConfigLoader fromEnvironment() {
+    return new ConfigLoader(System.getenv());
+  }
+
+  public GatewayConfig load() {
+    int port = integer(HTTP_PORT, 8080, 0, 65535);
+    String publicUrl = text(PUBLIC_URL, "http://localhost:" + port).replaceAll("/+$", "");
+    int maxPage = integer(MAX_PAGE_SIZE, 1000, 1, 100_000);
+    return new GatewayConfig(
+        text(HTTP_HOST, "0.0.0.0"),
+        port,
+        integer(HTTP_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 256),
+        publicUrl,
+        text(DATABASE_URL, null),
+        integer(DATABASE_POOL_SIZE, 16, 1, 1000),
+        secret(),
+        integer(MAX_BODY_BYTES, 1024 * 1024, 1024, 512 * 1024 * 1024),
+        integer(DEFAULT_PAGE_SIZE, 100, 1, maxPage),
+        maxPage,
+        Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
+        Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)));
+  }
+
+  private String secret() {
+    String secret = text(SIGNING_SECRET, null);
+    if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+      throw new ConfigException(SIGNING_SECRET + " must be at least " + MIN_SECRET_LENGTH
+          + " characters long (for example: openssl rand -base64 48)");
+    }
+    return secret;
+  }
+
+  private String text(String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    String value = text(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw new ConfigException(name + " must be between " + min + " and " + max + ", was " + parsed);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be an integer, was '" + value + "'");
+    }
+  }
+
+  /** A configuration error, reported to the operator without a stack trace. */
+  public static final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.scimgate.app.http;
+
+import io.scimgate.scim.json.ScimJson;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code /health/live} (the process answers) and {@code /health/ready} (PostgreSQL answers within two
+ * seconds and the node is not draining). Both are unauthenticated and reveal nothing but a status.
+ */
+public final class Health {
+  private final Pool pool;
+  private volatile boolean draining;
+
+  public Health(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** From now on, readiness fails, so that load balancers stop sending new requests. */
+  public void startDraining() {
+    draining = true;
+  }
+
+  public void mount(Router router) {
+    router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, ScimJson.object().put("status", "UP")));
+    router.get("/health/ready").handler(ctx -> {
+      if (draining) {
+        Responses.json(ctx, 503, ScimJson.object().put("status", "DRAINING"));
+        return;
+      }
+      pool.query("SELECT 1").execute()
+          .timeout(2, TimeUnit.SECONDS)
+          .onSuccess(ok -> Responses.json(ctx, 200, ScimJson.object().put("status", "UP")))
+          .onFailure(failure -> Responses.json(ctx, 503, ScimJson.object().put("status", "DOWN")
+              .put("database", failure instanceof TimeoutException ? "timeout" : "unreachable")));
+    });
+  }
+}

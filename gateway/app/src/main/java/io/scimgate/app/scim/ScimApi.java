@@ -1,0 +1,49 @@
+package io.scimgate.app.scim;
+
+import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.resource.GroupRepository;
+import io.scimgate.persistence.resource.UserRepository;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The SCIM 2.0 service provider of one connection, mounted at {@code /scim/v2/{connectionId}}. Authentication
+ * runs before the body is read, so an unauthenticated client cannot make the gateway buffer a large body.
+ */
+public final class ScimApi {
+  private ScimApi() {}
+
+  public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
+      ConnectionRegistry registry) {
+    Router router = Router.router(vertx);
+    router.route().handler(ScimAuthHandler.create(tokens, registry));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    new UserEndpoints(new UserRepository(pool), config).mount(router);
+    new GroupEndpoints(new GroupRepository(pool), config).mount(router);
+    new DiscoveryEndpoints(config).mount(router);
+    notImplemented(router);
+    return router;
+  }
+
+  /** RFC 7644 §3.12: 501 for operations the service provider does not support (yet), as the SPC says. */
+  private static void notImplemented(Router router) {
+    router.patch("/Users/:id").handler(ctx -> ctx.fail(notYet("PATCH")));
+    router.patch("/Groups/:id").handler(ctx -> ctx.fail(notYet("PATCH")));
+    router.post("/Bulk").handler(ctx -> ctx.fail(notYet("Bulk")));
+    router.post("/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
+    router.post("/Users/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
+    router.post("/Groups/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
+    router.route("/Me").handler(ctx -> ctx.fail(notYet("/Me")));
+  }
+
+  private static ScimException notYet(String what) {
+    return ScimException.of(501, null, what + " is not supported by this service provider yet; "
+        + "see /ServiceProviderConfig");
+  }
+}

@@ -1,0 +1,60 @@
+package io.scimgate.app.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.persistence.resource.GroupMember;
+import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.scim.json.ScimJson;
+import java.util.Map;
+
+/** Builds the SCIM representation of stored resources: document + {@code id} + {@code meta} (+ members). */
+final class ScimRenderer {
+  private ScimRenderer() {}
+
+  /** RFC 7644 §3.14: versions are weak ETags. */
+  static String etag(long version) {
+    return "W/\"" + version + "\"";
+  }
+
+  static ObjectNode user(StoredResource user, String baseUrl) {
+    return render(user, "User", baseUrl + "/Users/" + user.id());
+  }
+
+  static ObjectNode group(StoredGroup group, String baseUrl) {
+    ObjectNode out = render(group.resource(), "Group", baseUrl + "/Groups/" + group.resource().id());
+    if (group.members() != null) {
+      ArrayNode members = ScimJson.MAPPER.createArrayNode();
+      for (GroupMember member : group.members()) {
+        ObjectNode json = members.addObject().put("value", member.value().toString());
+        if (member.display() != null) {
+          json.put("display", member.display());
+        }
+        json.put("type", member.type());
+        json.put("$ref", baseUrl + (member.type().equals("Group") ? "/Groups/" : "/Users/") + member.value());
+      }
+      out.set("members", members);
+      out.set("meta", out.remove("meta")); // keep meta last, as the RFC examples do
+    }
+    return out;
+  }
+
+  private static ObjectNode render(StoredResource resource, String resourceType, String location) {
+    ObjectNode out = ScimJson.object();
+    out.set("schemas", resource.doc().get("schemas"));
+    out.put("id", resource.id().toString());
+    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) resource.doc()::fields) {
+      if (!field.getKey().equals("schemas")) {
+        out.set(field.getKey(), field.getValue());
+      }
+    }
+    out.putObject("meta")
+        .put("resourceType", resourceType)
+        .put("created", resource.created().toString())
+        .put("lastModified", resource.lastModified().toString())
+        .put("location", location)
+        .put("version", etag(resource.version()));
+    return out;
+  }
+}

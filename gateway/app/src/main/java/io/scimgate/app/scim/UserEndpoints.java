@@ -1,0 +1,107 @@
+package io.scimgate.app.scim;
+
+import static io.scimgate.app.http.Routes.async;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.http.Params;
+import io.scimgate.app.http.Responses;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.FilterSql;
+import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.persistence.resource.UserRepository;
+import io.scimgate.scim.resource.Projection;
+import io.scimgate.scim.resource.ResourceValidator;
+import io.scimgate.scim.resource.ScimMessages;
+import io.scimgate.scim.schema.CoreSchemas;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/** {@code /Users} (RFC 7644 §3.3-3.6): create, read, list, replace, delete. */
+final class UserEndpoints {
+  private final UserRepository users;
+  private final GatewayConfig config;
+
+  UserEndpoints(UserRepository users, GatewayConfig config) {
+    this.users = users;
+    this.config = config;
+  }
+
+  void mount(Router router) {
+    router.post("/Users").handler(async(this::create));
+    router.get("/Users").handler(async(this::list));
+    router.get("/Users/:id").handler(async(this::get));
+    router.put("/Users/:id").handler(async(this::replace));
+    router.delete("/Users/:id").handler(async(this::delete));
+  }
+
+  private Future<Void> create(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.USER_TYPE, Params.jsonBody(ctx));
+    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
+    return users.create(UUID.randomUUID(), doc, request.audit())
+        .compose(created -> respond(ctx, 201, created, request, projection));
+  }
+
+  private Future<Void> get(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    UUID id = Params.uuidPath(ctx, "id", "User");
+    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
+    return users.get(request.connection().id(), id)
+        .compose(user -> respond(ctx, 200, found(user, id), request, projection));
+  }
+
+  private Future<Void> replace(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    UUID id = Params.uuidPath(ctx, "id", "User");
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.USER_TYPE, Params.jsonBody(ctx));
+    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
+    return users.replace(id, doc, request.audit())
+        .compose(user -> respond(ctx, 200, found(user, id), request, projection));
+  }
+
+  private Future<Void> delete(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    UUID id = Params.uuidPath(ctx, "id", "User");
+    return users.delete(id, request.audit()).compose(deleted -> {
+      if (!deleted) {
+        throw notFound(id);
+      }
+      return Responses.noContent(ctx);
+    });
+  }
+
+  private Future<Void> list(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    ListQuery query = ListQuery.from(ctx, CoreSchemas.USER_TYPE, config);
+    return users.list(request.connection().id(), FilterSql.users(query.filter()), query.offset(), query.count())
+        .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
+            page.items().stream()
+                .map(user -> query.projection().apply(CoreSchemas.USER_TYPE,
+                    ScimRenderer.user(user, request.baseUrl())))
+                .toList())));
+  }
+
+  private static Future<Void> respond(RoutingContext ctx, int status, StoredResource user, ScimRequest request,
+      Projection projection) {
+    ObjectNode body = projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl()));
+    ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+    if (status == 201) {
+      ctx.response().putHeader("Location", request.baseUrl() + "/Users/" + user.id());
+    }
+    return Responses.scim(ctx, status, body);
+  }
+
+  private static StoredResource found(StoredResource user, UUID id) {
+    if (user == null) {
+      throw notFound(id);
+    }
+    return user;
+  }
+
+  private static ScimException notFound(UUID id) {
+    return ScimException.notFound("User '" + id + "' not found");
+  }
+}

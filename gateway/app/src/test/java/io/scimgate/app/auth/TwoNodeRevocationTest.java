@@ -1,0 +1,92 @@
+package io.scimgate.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimgate.app.support.GatewayProcess;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.ScimClient;
+import io.scimgate.app.support.TestGateway;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway processes on one database: a token disabled, rotated out or deleted through node A stops working
+ * on node B within a second (LISTEN/NOTIFY keeps every node's connection view fresh).
+ */
+class TwoNodeRevocationTest {
+  private static TestGateway nodeA;
+  private static GatewayProcess nodeB;
+  private static Http admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    nodeA = TestGateway.start();
+    nodeB = GatewayProcess.start(nodeA.databaseUrl());
+    admin = nodeA.admin();
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      nodeB.close();
+    } finally {
+      nodeA.close();
+    }
+  }
+
+  @Test
+  void disablingOnOneNodeRevokesOnTheOtherWithinASecond() throws Exception {
+    ScimClient client = nodeA.newConnection("okta");
+    Http onB = onNodeB(client, client.token());
+    assertThat(onB.get("/Users").status()).isEqualTo(200);
+    admin.post(connectionPath(client) + "/disable", "{}");
+    assertThat(millisUntil(() -> onB.get("/Users").status() == 401)).isLessThan(1000);
+  }
+
+  @Test
+  void rotationOnOneNodeRevokesTheOldTokenOnTheOtherWithinASecond() throws Exception {
+    ScimClient client = nodeA.newConnection("azure-ad");
+    Http onB = onNodeB(client, client.token());
+    assertThat(onB.get("/Users").status()).isEqualTo(200);
+    String fresh = admin.post(connectionPath(client) + "/rotate-token", "{}").json().get("token").asText();
+    assertThat(millisUntil(() -> onB.get("/Users").status() == 401)).isLessThan(1000);
+    assertThat(onNodeB(client, fresh).get("/Users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void deletionAndScimDisableReachTheOtherNodeWithinASecond() throws Exception {
+    ScimClient deleted = nodeA.newConnection("onelogin");
+    Http deletedOnB = onNodeB(deleted, deleted.token());
+    assertThat(deletedOnB.get("/Users").status()).isEqualTo(200);
+    admin.delete(connectionPath(deleted));
+    assertThat(millisUntil(() -> deletedOnB.get("/Users").status() == 401)).isLessThan(1000);
+
+    ScimClient tenantOff = nodeA.newConnection("custom");
+    Http offOnB = onNodeB(tenantOff, tenantOff.token());
+    assertThat(offOnB.get("/Users").status()).isEqualTo(200);
+    admin.put("/admin/v1/tenants/" + tenantOff.tenantId() + "/scim", "{\"enabled\":false}");
+    assertThat(millisUntil(() -> offOnB.get("/Users").status() == 403)).isLessThan(1000);
+  }
+
+  private static Http onNodeB(ScimClient client, String token) {
+    return new Http(nodeB.url() + "/scim/v2/" + client.connectionId(), token);
+  }
+
+  /** Milliseconds until {@code condition} holds, polling every 20 ms; fails after 5 s. */
+  private static long millisUntil(Supplier<Boolean> condition) throws InterruptedException {
+    long start = System.nanoTime();
+    while (!condition.get()) {
+      if (System.nanoTime() - start > 5_000_000_000L) {
+        throw new AssertionError("condition not reached within 5 s");
+      }
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static String connectionPath(ScimClient client) {
+    return "/admin/v1/tenants/" + client.tenantId() + "/connections/" + client.connectionId();
+  }
+}

@@ -1,0 +1,68 @@
+package io.scimgate.app.scim;
+
+import static io.scimgate.app.support.ScimAssertions.assertScimError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.TestGateway;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /ServiceProviderConfig, /ResourceTypes and /Schemas state honestly what works today. */
+class DiscoveryTest {
+  private static TestGateway gateway;
+  private static Http scim;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+    scim = gateway.newConnection("custom").scim();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void serviceProviderConfigIsHonest() {
+    JsonNode spc = scim.get("/ServiceProviderConfig").json();
+    assertThat(spc.get("schemas").get(0).asText())
+        .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+    assertThat(spc.get("patch").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("bulk").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("sort").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("etag").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("filter").get("supported").asBoolean()).isTrue();
+    assertThat(spc.get("filter").get("maxResults").asInt()).isEqualTo(1000);
+    assertThat(spc.get("authenticationSchemes").get(0).get("type").asText()).isEqualTo("oauthbearertoken");
+  }
+
+  @Test
+  void resourceTypesAndSchemas() {
+    JsonNode types = scim.get("/ResourceTypes").json();
+    assertThat(types.get("totalResults").asInt()).isEqualTo(2);
+    JsonNode user = scim.get("/ResourceTypes/User").json();
+    assertThat(user.get("endpoint").asText()).isEqualTo("/Users");
+    assertThat(user.get("schemaExtensions").get(0).get("schema").asText())
+        .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+
+    JsonNode schemas = scim.get("/Schemas").json();
+    List<String> ids = new ArrayList<>();
+    schemas.get("Resources").forEach(schema -> ids.add(schema.get("id").asText()));
+    assertThat(ids).containsExactly("urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group");
+    JsonNode userSchema = scim.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").json();
+    JsonNode userName = userSchema.get("attributes").get(0);
+    assertThat(userName.get("name").asText()).isEqualTo("userName");
+    assertThat(userName.get("required").asBoolean()).isTrue();
+    assertThat(userName.get("uniqueness").asText()).isEqualTo("server");
+    assertScimError(scim.get("/Schemas/urn:nope"), 404, null);
+    assertScimError(scim.get("/ResourceTypes/Device"), 404, null);
+  }
+}

@@ -1,0 +1,76 @@
+package io.scimgate.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A second gateway node in its own JVM (same classpath), for multi-node tests. */
+public final class GatewayProcess implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+  private final String url;
+
+  private GatewayProcess(Process process, Path log, String url) {
+    this.process = process;
+    this.log = log;
+    this.url = url;
+  }
+
+  public static GatewayProcess start(String databaseUrl) throws Exception {
+    int port = TestGateway.freePort();
+    Path log = Files.createTempFile("scimgate-node-", ".log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "io.scimgate.app.Main", "start"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.putAll(TestGateway.environment(databaseUrl, port, Map.of()));
+    long start = System.nanoTime();
+    GatewayProcess node = new GatewayProcess(builder.start(), log, "http://127.0.0.1:" + port);
+    node.awaitReady();
+    System.out.println("second node ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return node;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  private void awaitReady() throws Exception {
+    Http http = new Http(url, null);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Second node exited: " + Files.readString(log));
+      }
+      try {
+        if (http.get("/health/ready").status() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("Second node not ready in 60 s: " + Files.readString(log));
+  }
+
+  @Override
+  public void close() {
+    process.destroy(); // SIGTERM: the node drains through its shutdown hook
+    try {
+      long start = System.nanoTime();
+      process.waitFor();
+      System.out.println("second node stopped in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      Files.deleteIfExists(log);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

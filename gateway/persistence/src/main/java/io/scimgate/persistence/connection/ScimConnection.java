@@ -1,0 +1,34 @@
+package io.scimgate.persistence.connection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One SCIM connection of a tenant to one IdP, with what token checks need: the current token generation and,
+ * during a rotation's grace period, the previous one and when it stops working. {@code tenantScimEnabled}
+ * is the tenant's flag, joined in so that one lookup answers every authorization question.
+ */
+public record ScimConnection(
+    UUID id,
+    UUID tenantId,
+    String vendor,
+    String name,
+    String groupPrefix,
+    ConnectionStatus status,
+    int tokenGeneration,
+    String tokenFingerprint,
+    Integer previousTokenGeneration,
+    Instant previousTokenValidUntil,
+    boolean tenantScimEnabled,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** Whether a token of {@code generation} is accepted at {@code now} (ignoring status and tenant flag). */
+  public boolean acceptsGeneration(int generation, Instant now) {
+    if (generation == tokenGeneration) {
+      return true;
+    }
+    return previousTokenGeneration != null && generation == previousTokenGeneration
+        && previousTokenValidUntil != null && now.isBefore(previousTokenValidUntil);
+  }
+}

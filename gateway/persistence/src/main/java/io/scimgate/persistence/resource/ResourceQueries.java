@@ -1,0 +1,42 @@
+package io.scimgate.persistence.resource;
+
+import io.scimgate.persistence.Page;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The list query shared by users and groups: a filtered page plus the exact total, sent together. */
+final class ResourceQueries {
+  private ResourceQueries() {}
+
+  /**
+   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection). The page is ordered by
+   * (created_at, id): a unique key, so that consecutive pages neither overlap nor skip rows.
+   */
+  static <T> Future<Page<T>> page(Pool pool, String table, String columns, UUID connectionId, SqlCondition where,
+      int offset, int limit, Function<Row, T> mapper) {
+    int next = where.params().size() + 2;
+    String base = " FROM " + table + " WHERE connection_id = $1 AND (" + where.sql() + ")";
+    List<Object> params = new ArrayList<>();
+    params.add(connectionId);
+    params.addAll(where.params());
+    Tuple countParams = Tuple.from(params);
+    Future<Long> total = pool.preparedQuery("SELECT count(*)" + base).execute(countParams)
+        .map(rows -> rows.iterator().next().getLong(0));
+    Future<List<T>> items = limit == 0 ? Future.succeededFuture(List.of())
+        : pool.preparedQuery("SELECT " + columns + base + " ORDER BY created_at, id OFFSET $" + next
+                + " LIMIT $" + (next + 1))
+            .execute(Tuple.from(new ArrayList<>(params)).addValue(offset).addValue(limit))
+            .map(rows -> {
+              List<T> list = new ArrayList<>(rows.size());
+              rows.forEach(row -> list.add(mapper.apply(row)));
+              return list;
+            });
+    return Future.all(total, items).map(done -> new Page<>(items.result(), total.result()));
+  }
+}

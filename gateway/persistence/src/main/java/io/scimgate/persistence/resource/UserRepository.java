@@ -1,0 +1,113 @@
+package io.scimgate.persistence.resource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.Page;
+import io.scimgate.persistence.Rows;
+import io.scimgate.persistence.audit.AuditContext;
+import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.scim.json.ScimJson;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SCIM users of one connection. Each write is a single statement that changes the row and appends its audit
+ * row (a data-modifying CTE), so it is atomic and costs one round trip.
+ */
+public final class UserRepository {
+  static final String RETURNING = "id, doc::text AS doc, version, created_at, modified_at";
+  private static final String FOLD_EMAILS = "ARRAY(SELECT lower(e) FROM unnest($12::text[]) e)";
+
+  private final Pool pool;
+
+  public UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Inserts a user; a userName already taken in this connection (case-insensitively) is a 409. */
+  public Future<StoredResource> create(UUID id, ObjectNode doc, AuditContext ctx) {
+    UserColumns columns = UserColumns.of(doc);
+    boolean active = columns.active() == null || columns.active();
+    doc.put("active", active); // absent means active: a pushed user is an assigned user
+    String sql = "WITH ins AS (INSERT INTO scim_users (id, tenant_id, connection_id, user_name, external_id,"
+        + " display_name, active, emails_folded, doc, version, created_at, modified_at)"
+        + " VALUES ($7, $1, $2, $8, $9, $10, $11, " + FOLD_EMAILS + ", $13::text::jsonb, 1, now(), now())"
+        + " ON CONFLICT DO NOTHING RETURNING " + RETURNING + "), "
+        + AuditLog.auditCte("ins") + " SELECT * FROM ins";
+    Tuple params = AuditLog.cteParams(ctx, "create", "User")
+        .addValue(id).addValue(columns.userName()).addValue(columns.externalId()).addValue(columns.displayName())
+        .addValue(active).addValue(columns.emails()).addValue(ScimJson.write(doc));
+    return pool.preparedQuery(sql).execute(params).map(rows -> {
+      StoredResource created = Rows.firstOrNull(rows, UserRepository::map);
+      if (created == null) {
+        throw userNameTaken(columns.userName());
+      }
+      return created;
+    });
+  }
+
+  /** The user, or {@code null}. */
+  public Future<StoredResource> get(UUID connectionId, UUID id) {
+    return pool.preparedQuery("SELECT " + RETURNING + " FROM scim_users WHERE id = $1 AND connection_id = $2")
+        .execute(Tuple.of(id, connectionId))
+        .map(rows -> Rows.firstOrNull(rows, UserRepository::map));
+  }
+
+  /**
+   * Replaces the document (PUT). An absent {@code active} keeps the stored value, because Okta and others PUT
+   * without it and must not suspend or re-enable anyone by accident. Completes with {@code null} when the user
+   * does not exist.
+   */
+  public Future<StoredResource> replace(UUID id, ObjectNode doc, AuditContext ctx) {
+    UserColumns columns = UserColumns.of(doc);
+    doc.remove("active");
+    String sql = "WITH upd AS (UPDATE scim_users SET user_name = $8, external_id = $9, display_name = $10,"
+        + " active = coalesce($11, active), emails_folded = " + FOLD_EMAILS + ","
+        + " doc = $13::text::jsonb || jsonb_build_object('active', coalesce($11, active)),"
+        + " version = version + 1, modified_at = now()"
+        + " WHERE id = $7 AND connection_id = $2 RETURNING " + RETURNING + "), "
+        + AuditLog.auditCte("upd") + " SELECT * FROM upd";
+    Tuple params = AuditLog.cteParams(ctx, "replace", "User")
+        .addValue(id).addValue(columns.userName()).addValue(columns.externalId()).addValue(columns.displayName())
+        .addValue(columns.active()).addValue(columns.emails()).addValue(ScimJson.write(doc));
+    return pool.preparedQuery(sql).execute(params)
+        .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
+        .recover(failure -> Future.failedFuture(Rows.isUniqueViolation(failure)
+            ? userNameTaken(columns.userName()) : failure));
+  }
+
+  /** Deletes the user and its group memberships; {@code false} when it did not exist. */
+  public Future<Boolean> delete(UUID id, AuditContext ctx) {
+    String sql = "WITH del AS (DELETE FROM scim_users WHERE id = $7 AND connection_id = $2 RETURNING id),"
+        + " memberships AS (DELETE FROM scim_group_members WHERE member_id IN (SELECT id FROM del)), "
+        + AuditLog.auditCte("del") + " SELECT id FROM del";
+    return pool.preparedQuery(sql).execute(AuditLog.cteParams(ctx, "delete", "User").addValue(id))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** One page in the stable order (created, id) and the total count of matches. */
+  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, int offset, int limit) {
+    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, offset, limit,
+        UserRepository::map);
+  }
+
+  static StoredResource map(Row row) {
+    return new StoredResource(row.getUUID("id"), ScimJson.parseStored(row.getString("doc")),
+        row.getLong("version"), Rows.instant(row, "created_at"), Rows.instant(row, "modified_at"));
+  }
+
+  private static ScimException userNameTaken(String userName) {
+    return ScimException.uniqueness("userName '" + userName + "' is already taken in this connection");
+  }
+
+  static List<StoredResource> mapAll(Iterable<Row> rows) {
+    List<StoredResource> list = new ArrayList<>();
+    rows.forEach(row -> list.add(map(row)));
+    return list;
+  }
+}
