@@ -64,7 +64,9 @@ public final class Main {
 
   private static void shutdown(Vertx vertx, Gateway gateway, DevDatabase database) {
     try {
-      gateway.stop().transform(stopped -> vertx.close()).await(1, TimeUnit.MINUTES);
+      // two separate waits: a continuation chained on a context would never run once vertx.close() stopped it
+      gateway.stop().await(1, TimeUnit.MINUTES);
+      vertx.close().await(1, TimeUnit.MINUTES);
       if (database != null) {
         database.close();
       }

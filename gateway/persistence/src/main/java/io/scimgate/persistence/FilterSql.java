@@ -127,6 +127,9 @@ public final class FilterSql {
     if (!value.isTextual()) {
       throw ScimException.invalidFilter("This attribute must be compared with a string value");
     }
+    if (value.asText().indexOf('\u0000') >= 0) {
+      throw ScimException.invalidFilter("Filter values must not contain the NUL character");
+    }
     return value.asText();
   }
 

@@ -65,6 +65,9 @@ final class AdminJson {
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
       throw ScimException.invalidValue("'" + field + "' is required and must be a non-empty string");
     }
+    if (value.asText().indexOf('\u0000') >= 0) {
+      throw ScimException.invalidValue("'" + field + "' must not contain the NUL character");
+    }
     if (value.asText().length() > maxLength) {
       throw ScimException.invalidValue("'" + field + "' must be at most " + maxLength + " characters");
     }

@@ -29,10 +29,8 @@ public final class GatewayProcess implements AutoCloseable {
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.putAll(TestGateway.environment(databaseUrl, port, Map.of()));
-    long start = System.nanoTime();
     GatewayProcess node = new GatewayProcess(builder.start(), log, "http://127.0.0.1:" + port);
     node.awaitReady();
-    System.out.println("second node ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return node;
   }
 
@@ -63,9 +61,7 @@ public final class GatewayProcess implements AutoCloseable {
   public void close() {
     process.destroy(); // SIGTERM: the node drains through its shutdown hook
     try {
-      long start = System.nanoTime();
       process.waitFor();
-      System.out.println("second node stopped in " + (System.nanoTime() - start) / 1_000_000 + " ms");
       Files.deleteIfExists(log);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

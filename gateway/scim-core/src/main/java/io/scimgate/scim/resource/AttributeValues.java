@@ -55,6 +55,10 @@ final class AttributeValues {
       throw ScimException.invalidValue("Attribute '" + path + "' must be "
           + article(definition.type().scimName()) + (definition.multiValued() ? " in each array element" : ""));
     }
+    if (value.isTextual() && value.asText().indexOf('\u0000') >= 0) {
+      // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail in the store
+      throw ScimException.invalidValue("Attribute '" + path + "' must not contain the NUL character (\\u0000)");
+    }
     return definition.subAttributes().isEmpty() ? value : complex(definition, (ObjectNode) value, path);
   }
 
