@@ -100,6 +100,10 @@ public final class FilterParser {
       next++;
       Filter inner = or(true);
       expect(Kind.RBRACKET, "']'");
+      if (peek().kind() == Kind.WORD && peek().text().startsWith(".")) {
+        throw FilterLexer.error(peek().position(), "'attr[...]" + peek().text()
+            + "' is a PATCH path, not a filter; write attr[... and sub eq value] instead");
+      }
       return new Filter.ValuePath(path, inner);
     }
     Token op = expect(Kind.WORD, "an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr)");
