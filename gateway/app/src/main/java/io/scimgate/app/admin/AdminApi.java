@@ -28,7 +28,7 @@ public final class AdminApi {
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     AdminJson json = new AdminJson(config, connectors);
     TenantRepository tenants = new TenantRepository(pool);
-    new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), json).mount(router);
+    new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);
     new ConnectionAdmin(tenants, new ConnectionRepository(pool), registry, tokens, connectors, json).mount(router);
     return router;
   }

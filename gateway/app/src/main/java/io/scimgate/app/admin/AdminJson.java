@@ -1,6 +1,7 @@
 package io.scimgate.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.BuiltInConnectors;
@@ -58,6 +59,14 @@ final class AdminJson {
         .put("resourceId", entry.resourceId()).put("requestId", entry.requestId());
     json.put("connectionId", entry.connectionId() == null ? null : entry.connectionId().toString());
     return json;
+  }
+
+  /** {@code {"items": [...]}} with each element rendered by {@code render}. */
+  static <T> ObjectNode items(java.util.List<T> list, java.util.function.Function<T, ObjectNode> render) {
+    ObjectNode body = ScimJson.object();
+    ArrayNode items = body.putArray("items");
+    list.forEach(element -> items.add(render.apply(element)));
+    return body;
   }
 
   static String requiredText(JsonNode body, String field, int maxLength) {

@@ -1,7 +1,6 @@
 package io.scimgate.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
@@ -17,7 +16,6 @@ import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.connection.ConnectionStatus;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.tenant.TenantRepository;
-import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -86,12 +84,7 @@ final class ConnectionAdmin {
   private Future<Void> list(RoutingContext ctx) {
     return TenantAdmin.existing(tenants, ctx)
         .compose(tenant -> connections.listByTenant(tenant.id()))
-        .compose(list -> {
-          ObjectNode body = ScimJson.object();
-          ArrayNode items = body.putArray("items");
-          list.forEach(connection -> items.add(json.connection(connection)));
-          return Responses.json(ctx, 200, body);
-        });
+        .compose(list -> Responses.json(ctx, 200, AdminJson.items(list, json::connection)));
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -102,7 +95,12 @@ final class ConnectionAdmin {
     return existing(ctx)
         .compose(connection -> connections.setStatus(connection.tenantId(), connection.id(), status,
             audit(ctx, connection.tenantId(), connection.id())))
-        .compose(changed -> registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed))
+        .compose(changed -> {
+          if (changed == null) {
+            throw ScimException.notFound("Connection not found");
+          }
+          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+        })
         .compose(changed -> status == ConnectionStatus.DELETED ? Responses.noContent(ctx)
             : Responses.json(ctx, 200, json.connection(changed)));
   }

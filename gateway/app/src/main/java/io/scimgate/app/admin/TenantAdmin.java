@@ -1,9 +1,9 @@
 package io.scimgate.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
+import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.Responses;
@@ -14,7 +14,6 @@ import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.tenant.Tenant;
 import io.scimgate.persistence.tenant.TenantRepository;
-import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,10 +27,13 @@ final class TenantAdmin {
   private final TenantRepository tenants;
   private final GroupRepository groups;
   private final AuditLog audit;
+  private final ConnectionRegistry registry;
   private final AdminJson json;
 
-  TenantAdmin(TenantRepository tenants, GroupRepository groups, AuditLog audit, AdminJson json) {
+  TenantAdmin(TenantRepository tenants, GroupRepository groups, AuditLog audit, ConnectionRegistry registry,
+      AdminJson json) {
     this.tenants = tenants;
+    this.registry = registry;
     this.groups = groups;
     this.audit = audit;
     this.json = json;
@@ -73,12 +75,8 @@ final class TenantAdmin {
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
     Future<List<Tenant>> page = tenants.list(offset, limit);
     Future<Long> total = tenants.count();
-    return Future.all(page, total).compose(done -> {
-      ObjectNode body = ScimJson.object().put("total", total.result());
-      ArrayNode items = body.putArray("items");
-      page.result().forEach(tenant -> items.add(json.tenant(tenant)));
-      return Responses.json(ctx, 200, body);
-    });
+    return Future.all(page, total).compose(done ->
+        Responses.json(ctx, 200, AdminJson.items(page.result(), json::tenant).put("total", total.result())));
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -89,12 +87,15 @@ final class TenantAdmin {
     UUID id = Params.uuidPath(ctx, "tenantId", "Tenant");
     boolean enabled = AdminJson.requiredBoolean(Params.jsonBody(ctx), "enabled");
     AuditContext audited = new AuditContext(id, null, AdminAuthHandler.actor(ctx), RequestIds.of(ctx));
-    return tenants.setScimEnabled(id, enabled, audited).compose(tenant -> {
-      if (tenant == null) {
-        throw ScimException.notFound("Tenant '" + id + "' not found");
-      }
-      return Responses.json(ctx, 200, json.tenant(tenant));
-    });
+    return tenants.setScimEnabled(id, enabled, audited)
+        .compose(tenant -> {
+          if (tenant == null) {
+            throw ScimException.notFound("Tenant '" + id + "' not found");
+          }
+          // other nodes hear the NOTIFY; this one must not answer before its own view has the change
+          return registry.refreshTenant(id).recover(ignored -> Future.succeededFuture()).map(tenant);
+        })
+        .compose(tenant -> Responses.json(ctx, 200, json.tenant(tenant)));
   }
 
   /** Newest first; {@code before} is the {@code nextBefore} of the previous page. */
@@ -104,9 +105,7 @@ final class TenantAdmin {
     return existing(tenants, ctx)
         .compose(tenant -> audit.list(tenant.id(), before, limit))
         .compose(entries -> {
-          ObjectNode body = ScimJson.object();
-          ArrayNode items = body.putArray("items");
-          entries.forEach(entry -> items.add(json.audit(entry)));
+          ObjectNode body = AdminJson.items(entries, json::audit);
           if (entries.size() == limit) {
             AuditEntry last = entries.get(entries.size() - 1);
             body.put("nextBefore", last.id());
@@ -120,11 +119,6 @@ final class TenantAdmin {
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
     return existing(tenants, ctx)
         .compose(tenant -> groups.listByTenant(tenant.id(), offset, limit))
-        .compose(list -> {
-          ObjectNode body = ScimJson.object();
-          ArrayNode items = body.putArray("items");
-          list.forEach(group -> items.add(json.group(group)));
-          return Responses.json(ctx, 200, body);
-        });
+        .compose(list -> Responses.json(ctx, 200, AdminJson.items(list, json::group)));
   }
 }

@@ -78,7 +78,8 @@ public final class ConnectionRegistry {
     }
   }
 
-  private Future<Void> refreshTenant(UUID tenantId) {
+  /** Reloads a tenant's connections now (after its SCIM flag changed through this node). */
+  public Future<Void> refreshTenant(UUID tenantId) {
     return enqueue(() -> repository.listByTenant(tenantId).map(list -> {
       list.forEach(connection -> put(connection.id(), connection));
       return null;

@@ -83,11 +83,7 @@ public final class GroupRepository {
 
   /** Deletes the group, its own membership rows and its membership in other groups. */
   public Future<Boolean> delete(UUID id, AuditContext ctx) {
-    String sql = "WITH del AS (DELETE FROM scim_groups WHERE id = $7 AND connection_id = $2 RETURNING id),"
-        + " memberships AS (DELETE FROM scim_group_members WHERE member_id IN (SELECT id FROM del)), "
-        + AuditLog.auditCte("del") + " SELECT id FROM del";
-    return pool.preparedQuery(sql).execute(AuditLog.cteParams(ctx, "delete", "Group").addValue(id))
-        .map(rows -> rows.size() > 0);
+    return ResourceQueries.deleteWithMemberships(pool, "scim_groups", "Group", id, ctx);
   }
 
   /** A page of groups; members are read (in one query for the whole page) only when {@code withMembers}. */

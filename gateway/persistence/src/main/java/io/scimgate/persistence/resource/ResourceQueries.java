@@ -1,6 +1,8 @@
 package io.scimgate.persistence.resource;
 
 import io.scimgate.persistence.Page;
+import io.scimgate.persistence.audit.AuditContext;
+import io.scimgate.persistence.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,6 +15,20 @@ import java.util.function.Function;
 /** The list query shared by users and groups: a filtered page plus the exact total, sent together. */
 final class ResourceQueries {
   private ResourceQueries() {}
+
+  /**
+   * Deletes one resource of a connection together with every membership row naming it as a member, and appends
+   * the audit row, in one statement. {@code table} is a constant of the caller; {@code false} when nothing was
+   * deleted.
+   */
+  static Future<Boolean> deleteWithMemberships(Pool pool, String table, String resourceType, UUID id,
+      AuditContext ctx) {
+    String sql = "WITH del AS (DELETE FROM " + table + " WHERE id = $7 AND connection_id = $2 RETURNING id),"
+        + " memberships AS (DELETE FROM scim_group_members WHERE member_id IN (SELECT id FROM del)), "
+        + AuditLog.auditCte("del") + " SELECT id FROM del";
+    return pool.preparedQuery(sql).execute(AuditLog.cteParams(ctx, "delete", resourceType).addValue(id))
+        .map(rows -> rows.size() > 0);
+  }
 
   /**
    * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection). The page is ordered by

@@ -83,11 +83,7 @@ public final class UserRepository {
 
   /** Deletes the user and its group memberships; {@code false} when it did not exist. */
   public Future<Boolean> delete(UUID id, AuditContext ctx) {
-    String sql = "WITH del AS (DELETE FROM scim_users WHERE id = $7 AND connection_id = $2 RETURNING id),"
-        + " memberships AS (DELETE FROM scim_group_members WHERE member_id IN (SELECT id FROM del)), "
-        + AuditLog.auditCte("del") + " SELECT id FROM del";
-    return pool.preparedQuery(sql).execute(AuditLog.cteParams(ctx, "delete", "User").addValue(id))
-        .map(rows -> rows.size() > 0);
+    return ResourceQueries.deleteWithMemberships(pool, "scim_users", "User", id, ctx);
   }
 
   /** One page in the stable order (created, id) and the total count of matches. */
