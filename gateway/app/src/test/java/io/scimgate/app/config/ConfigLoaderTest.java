@@ -1,0 +1,44 @@
+package io.scimgate.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaults() {
+    GatewayConfig config = new ConfigLoader(Map.of()).load();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.publicUrl()).isEqualTo("http://localhost:8080");
+    assertThat(config.databaseUrl()).isNull();
+    assertThat(config.signingSecret()).isNull();
+    assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.defaultPageSize()).isEqualTo(100);
+    assertThat(config.maxPageSize()).isEqualTo(1000);
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.HTTP_PORT, "eighty")).load())
+        .hasMessageContaining(ConfigLoader.HTTP_PORT);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.MAX_PAGE_SIZE, "0")).load())
+        .hasMessageContaining(ConfigLoader.MAX_PAGE_SIZE);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.SIGNING_SECRET, "short")).load())
+        .hasMessageContaining("at least 32");
+  }
+
+  @Test
+  void toStringNeverShowsSecrets() {
+    GatewayConfig config = new ConfigLoader(Map.of(
+        ConfigLoader.DATABASE_URL, "postgresql://scim:hunter2-password@db:5432/scim",
+        ConfigLoader.SIGNING_SECRET, "s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t",
+        ConfigLoader.PUBLIC_URL, "https://scim.example.com/")).load();
+    assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cr3t")
+        .contains("postgresql://scim:***@db:5432/scim");
+    assertThat(config.publicUrl()).isEqualTo("https://scim.example.com");
+    assertThat(config.scimBaseUrl("c1")).isEqualTo("https://scim.example.com/scim/v2/c1");
+  }
+}
