@@ -24,8 +24,8 @@ final class DiscoveryEndpoints {
 
   DiscoveryEndpoints(GatewayConfig config) {
     this.config = config;
-    // Honest about today: no PATCH, Bulk, sorting or ETag preconditions yet; filters only eq/and.
-    this.capabilities = new Capabilities(false, false, 0, 0, true, config.maxPageSize(), false, false, false);
+    // Honest about today: PATCH and ETag preconditions work; no Bulk, sorting or password changes yet.
+    this.capabilities = new Capabilities(true, false, 0, 0, true, config.maxPageSize(), false, false, true);
   }
 
   void mount(Router router) {

@@ -31,10 +31,8 @@ public final class ScimApi {
     return router;
   }
 
-  /** RFC 7644 §3.12: 501 for operations the service provider does not support (yet), as the SPC says. */
+  /** RFC 7644 §3.12: 501 for what the service provider does not support (yet), as the SPC says. */
   private static void notImplemented(Router router) {
-    router.patch("/Users/:id").handler(ctx -> ctx.fail(notYet("PATCH")));
-    router.patch("/Groups/:id").handler(ctx -> ctx.fail(notYet("PATCH")));
     router.post("/Bulk").handler(ctx -> ctx.fail(notYet("Bulk")));
     router.post("/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
     router.post("/Users/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));

@@ -5,11 +5,15 @@ import static io.scimgate.app.http.Routes.async;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
+import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.FilterSql;
 import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.persistence.resource.UserRepository;
+import io.scimgate.scim.patch.PatchEngine;
+import io.scimgate.scim.patch.PatchOperation;
+import io.scimgate.scim.patch.PatchRequest;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ResourceValidator;
 import io.scimgate.scim.resource.ScimMessages;
@@ -17,6 +21,7 @@ import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code /Users} (RFC 7644 §3.3-3.6): create, read, list, replace, delete. */
@@ -34,6 +39,7 @@ final class UserEndpoints {
     router.get("/Users").handler(async(this::list));
     router.get("/Users/:id").handler(async(this::get));
     router.put("/Users/:id").handler(async(this::replace));
+    router.patch("/Users/:id").handler(async(this::patch));
     router.delete("/Users/:id").handler(async(this::delete));
   }
 
@@ -49,8 +55,13 @@ final class UserEndpoints {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "User");
     Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.get(request.connection().id(), id)
-        .compose(user -> respond(ctx, 200, found(user, id), request, projection));
+    return users.get(request.connection().id(), id).compose(user -> {
+      if (Preconditions.notModified(ctx, found(user, id).version())) {
+        ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+        return ctx.response().setStatusCode(304).end();
+      }
+      return respond(ctx, 200, user, request, projection);
+    });
   }
 
   private Future<Void> replace(RoutingContext ctx) {
@@ -58,14 +69,35 @@ final class UserEndpoints {
     UUID id = Params.uuidPath(ctx, "id", "User");
     ObjectNode doc = ResourceValidator.validate(CoreSchemas.USER_TYPE, Params.jsonBody(ctx));
     Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.replace(id, doc, request.audit())
+    return users.replace(id, doc, Preconditions.ifMatch(ctx), request.audit())
         .compose(user -> respond(ctx, 200, found(user, id), request, projection));
+  }
+
+  /**
+   * RFC 7644 §3.5.2: 200 with the resource (honouring attributes/excludedAttributes), or 204 when the client
+   * sends {@code Prefer: return=minimal}.
+   */
+  private Future<Void> patch(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    UUID id = Params.uuidPath(ctx, "id", "User");
+    List<PatchOperation> operations = PatchRequest.parse(Params.jsonBody(ctx));
+    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
+    return users.patch(id, Preconditions.ifMatch(ctx),
+            stored -> PatchEngine.apply(CoreSchemas.USER_TYPE, stored.doc(), operations).doc(), request.audit())
+        .compose(user -> {
+          found(user, id);
+          if (ReturnPreference.minimal(ctx)) {
+            ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+            return Responses.noContent(ctx);
+          }
+          return respond(ctx, 200, user, request, projection);
+        });
   }
 
   private Future<Void> delete(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "User");
-    return users.delete(id, request.audit()).compose(deleted -> {
+    return users.delete(id, Preconditions.ifMatch(ctx), request.audit()).compose(deleted -> {
       if (!deleted) {
         throw notFound(id);
       }

@@ -33,10 +33,10 @@ class DiscoveryTest {
     JsonNode spc = scim.get("/ServiceProviderConfig").json();
     assertThat(spc.get("schemas").get(0).asText())
         .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
-    assertThat(spc.get("patch").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("patch").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("bulk").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("sort").get("supported").asBoolean()).isFalse();
-    assertThat(spc.get("etag").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("etag").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("filter").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("filter").get("maxResults").asInt()).isEqualTo(1000);

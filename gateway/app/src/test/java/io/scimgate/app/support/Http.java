@@ -48,11 +48,23 @@ public final class Http {
     return send("PATCH", path, json, "application/scim+json");
   }
 
+  /** A PatchOp message with these operations (JSON objects). */
+  public Reply patchOps(String path, String... operations) {
+    return patch(path, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+        + String.join(",", operations) + "]}");
+  }
+
   public Reply delete(String path) {
     return send("DELETE", path, null, "application/scim+json");
   }
 
   public Reply send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, java.util.Map.of());
+  }
+
+  /** With extra request headers ({@code If-Match}, {@code Prefer}, ...). */
+  public Reply send(String method, String path, String body, String contentType,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -63,6 +75,7 @@ public final class Http {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     try {
       return new Reply(0, CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString())).withStatus();
     } catch (IOException e) {

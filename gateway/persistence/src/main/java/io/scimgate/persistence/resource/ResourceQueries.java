@@ -18,16 +18,19 @@ final class ResourceQueries {
 
   /**
    * Deletes one resource of a connection together with every membership row naming it as a member, and appends
-   * the audit row, in one statement. {@code table} is a constant of the caller; {@code false} when nothing was
-   * deleted.
+   * the audit row, in one statement. {@code table} is a constant of the caller; {@code false} when it does not
+   * exist, a 412 when {@code expectedVersion} is not its version.
    */
   static Future<Boolean> deleteWithMemberships(Pool pool, String table, String resourceType, UUID id,
-      AuditContext ctx) {
-    String sql = "WITH del AS (DELETE FROM " + table + " WHERE id = $7 AND connection_id = $2 RETURNING id),"
+      Long expectedVersion, AuditContext ctx) {
+    String sql = "WITH del AS (DELETE FROM " + table + " WHERE id = $7 AND connection_id = $2"
+        + " AND ($8::bigint IS NULL OR version = $8) RETURNING id),"
         + " memberships AS (DELETE FROM scim_group_members WHERE member_id IN (SELECT id FROM del)), "
         + AuditLog.auditCte("del") + " SELECT id FROM del";
-    return pool.preparedQuery(sql).execute(AuditLog.cteParams(ctx, "delete", resourceType).addValue(id))
-        .map(rows -> rows.size() > 0);
+    return pool.preparedQuery(sql)
+        .execute(AuditLog.cteParams(ctx, "delete", resourceType).addValue(id).addValue(expectedVersion))
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(true)
+            : Versions.missingOrStale(pool, table, ctx.connectionId(), id, expectedVersion).map(none -> false));
   }
 
   /**

@@ -10,10 +10,12 @@ import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * SCIM users of one connection. Each write is a single statement that changes the row and appends its audit
@@ -60,30 +62,55 @@ public final class UserRepository {
 
   /**
    * Replaces the document (PUT). An absent {@code active} keeps the stored value, because Okta and others PUT
-   * without it and must not suspend or re-enable anyone by accident. Completes with {@code null} when the user
-   * does not exist.
+   * without it and must not suspend or re-enable anyone by accident. {@code expectedVersion} ({@code If-Match};
+   * {@code null}: any) that is not the stored version is a 412. Completes with {@code null} when the user does
+   * not exist.
    */
-  public Future<StoredResource> replace(UUID id, ObjectNode doc, AuditContext ctx) {
+  public Future<StoredResource> replace(UUID id, ObjectNode doc, Long expectedVersion, AuditContext ctx) {
+    return update(pool, id, doc, expectedVersion, "replace", ctx)
+        .compose(updated -> updated != null ? Future.succeededFuture(updated)
+            : Versions.missingOrStale(pool, "scim_users", ctx.connectionId(), id, expectedVersion));
+  }
+
+  /**
+   * Read-modify-write under a row lock (PATCH): {@code change} computes the new document from the stored one
+   * (it may throw a ScimException, which rolls everything back). Concurrent PATCHes of one user queue on the
+   * lock instead of overwriting each other. Completes with {@code null} when the user does not exist.
+   */
+  public Future<StoredResource> patch(UUID id, Long expectedVersion, Function<StoredResource, ObjectNode> change,
+      AuditContext ctx) {
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("SELECT " + RETURNING + " FROM scim_users WHERE id = $1 AND connection_id = $2 FOR UPDATE")
+        .execute(Tuple.of(id, ctx.connectionId()))
+        .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
+        .compose(stored -> stored == null ? Future.succeededFuture(null)
+            : update(conn, id, change.apply(Versions.check(stored, expectedVersion)), null, "patch", ctx)));
+  }
+
+  private static Future<StoredResource> update(SqlClient on, UUID id, ObjectNode doc, Long expectedVersion,
+      String action, AuditContext ctx) {
     UserColumns columns = UserColumns.of(doc);
     doc.remove("active");
     String sql = "WITH upd AS (UPDATE scim_users SET user_name = $8, external_id = $9, display_name = $10,"
         + " active = coalesce($11, active), emails_folded = " + FOLD_EMAILS + ","
         + " doc = $13::text::jsonb || jsonb_build_object('active', coalesce($11, active)),"
         + " version = version + 1, modified_at = now()"
-        + " WHERE id = $7 AND connection_id = $2 RETURNING " + RETURNING + "), "
+        + " WHERE id = $7 AND connection_id = $2 AND ($14::bigint IS NULL OR version = $14)"
+        + " RETURNING " + RETURNING + "), "
         + AuditLog.auditCte("upd") + " SELECT * FROM upd";
-    Tuple params = AuditLog.cteParams(ctx, "replace", "User")
+    Tuple params = AuditLog.cteParams(ctx, action, "User")
         .addValue(id).addValue(columns.userName()).addValue(columns.externalId()).addValue(columns.displayName())
-        .addValue(columns.active()).addValue(columns.emails()).addValue(ScimJson.write(doc));
-    return pool.preparedQuery(sql).execute(params)
+        .addValue(columns.active()).addValue(columns.emails()).addValue(ScimJson.write(doc))
+        .addValue(expectedVersion);
+    return on.preparedQuery(sql).execute(params)
         .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
         .recover(failure -> Future.failedFuture(Rows.isUniqueViolation(failure)
             ? userNameTaken(columns.userName()) : failure));
   }
 
   /** Deletes the user and its group memberships; {@code false} when it did not exist. */
-  public Future<Boolean> delete(UUID id, AuditContext ctx) {
-    return ResourceQueries.deleteWithMemberships(pool, "scim_users", "User", id, ctx);
+  public Future<Boolean> delete(UUID id, Long expectedVersion, AuditContext ctx) {
+    return ResourceQueries.deleteWithMemberships(pool, "scim_users", "User", id, expectedVersion, ctx);
   }
 
   /** One page in the stable order (created, id) and the total count of matches. */
