@@ -31,7 +31,10 @@ public final class ConnectionRegistry {
   private final ConnectionRepository repository;
   private final ChangeListener listener;
   private final Duration resyncEvery;
+  private static final long MISSING_TTL_NANOS = 5_000_000_000L;
+
   private final Map<UUID, ScimConnection> connections = new ConcurrentHashMap<>();
+  private final Map<UUID, Long> missingUntil = new ConcurrentHashMap<>();
   private Future<Void> reloads = Future.succeededFuture();
   private long resyncTimer = -1;
 
@@ -58,6 +61,26 @@ public final class ConnectionRegistry {
   /** The connection if it exists and is not deleted, else {@code null}. */
   public ScimConnection get(UUID connectionId) {
     return connections.get(connectionId);
+  }
+
+  /**
+   * The connection as the database has it now, for a valid token this view cannot vouch for yet: a connection
+   * created, or a token rotated, on another node whose NOTIFY has not arrived. A connection found missing is
+   * remembered for a few seconds, so that an IdP still pushing to a deleted connection costs no query per
+   * request. Completes with {@code null} when the connection does not exist (or is deleted).
+   */
+  public Future<ScimConnection> reload(UUID connectionId) {
+    Long until = missingUntil.get(connectionId);
+    if (until != null && until > System.nanoTime()) {
+      return Future.succeededFuture(null);
+    }
+    return refresh(connectionId).map(done -> {
+      ScimConnection connection = connections.get(connectionId);
+      if (connection == null) {
+        missingUntil.put(connectionId, System.nanoTime() + MISSING_TTL_NANOS);
+      }
+      return connection;
+    });
   }
 
   /** Reloads one connection now (the admin API calls it so that its own node never lags behind). */
@@ -109,6 +132,7 @@ public final class ConnectionRegistry {
       connections.remove(id);
     } else {
       connections.put(id, connection);
+      missingUntil.remove(id);
     }
   }
 

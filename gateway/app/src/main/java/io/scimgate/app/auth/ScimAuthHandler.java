@@ -3,6 +3,7 @@ package io.scimgate.app.auth;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.connection.ConnectionStatus;
 import io.scimgate.persistence.connection.ScimConnection;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -44,23 +45,44 @@ public final class ScimAuthHandler implements Handler<RoutingContext> {
       ctx.fail(unauthorized("A bearer token is required (Authorization: Bearer <token>)"));
       return;
     }
+    // The body handler runs after this one; while a lookup is in flight the body must not be lost.
+    ctx.request().pause();
     tokens.verifyConnection(token)
-        .recover(invalid -> io.vertx.core.Future.failedFuture(
-            unauthorized("The bearer token is invalid or expired")))
-        .map(claims -> authorize(ctx.pathParam("connectionId"), claims))
+        .recover(invalid -> Future.failedFuture(unauthorized("The bearer token is invalid or expired")))
+        .compose(claims -> currentView(ctx.pathParam("connectionId"), claims)
+            .map(connection -> authorize(ctx.pathParam("connectionId"), claims, connection)))
         .onSuccess(connection -> {
           ctx.put(KEY, connection);
           ctx.next();
         })
-        .onFailure(ctx::fail);
+        .onFailure(failure -> {
+          ctx.request().resume();
+          ctx.fail(failure);
+        });
   }
 
-  private ScimConnection authorize(String pathConnectionId, JsonObject claims) {
+  /**
+   * This node's view of the token's connection; reloaded from the database only when the view may be behind
+   * in the token's favour (an unknown connection, or a newer token generation than it knows). Tokens with a
+   * valid signature are the only way to get here, so nobody can make the gateway query at will.
+   */
+  private Future<ScimConnection> currentView(String pathConnectionId, JsonObject claims) {
+    String subject = claims.getString("sub");
+    Integer generation = claims.getInteger("gen");
+    if (subject == null || !subject.equals(pathConnectionId) || generation == null) {
+      return Future.succeededFuture(null);
+    }
+    UUID id = UUID.fromString(subject);
+    ScimConnection known = registry.get(id);
+    return known != null && generation <= known.tokenGeneration() ? Future.succeededFuture(known)
+        : registry.reload(id);
+  }
+
+  private ScimConnection authorize(String pathConnectionId, JsonObject claims, ScimConnection connection) {
     String subject = claims.getString("sub");
     if (subject == null || !subject.equals(pathConnectionId)) {
       throw unauthorized("The bearer token does not belong to this SCIM connection");
     }
-    ScimConnection connection = registry.get(UUID.fromString(subject));
     Integer generation = claims.getInteger("gen");
     if (connection == null || generation == null
         || !connection.tenantId().toString().equals(claims.getString("tid"))) {

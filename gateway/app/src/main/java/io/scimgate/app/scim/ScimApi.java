@@ -24,8 +24,10 @@ public final class ScimApi {
     Router router = Router.router(vertx);
     router.route().handler(ScimAuthHandler.create(tokens, registry));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
-    new UserEndpoints(new UserRepository(pool), config).mount(router);
-    new GroupEndpoints(new GroupRepository(pool), config).mount(router);
+    UserOperations users = new UserOperations(new UserRepository(pool));
+    GroupOperations groups = new GroupOperations(new GroupRepository(pool));
+    new UserEndpoints(users, config).mount(router);
+    new GroupEndpoints(groups, config).mount(router);
     new DiscoveryEndpoints(config).mount(router);
     notImplemented(router);
     return router;

@@ -7,29 +7,22 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
-import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.FilterSql;
 import io.scimgate.persistence.resource.StoredResource;
-import io.scimgate.persistence.resource.UserRepository;
-import io.scimgate.scim.patch.PatchEngine;
-import io.scimgate.scim.patch.PatchOperation;
-import io.scimgate.scim.patch.PatchRequest;
 import io.scimgate.scim.resource.Projection;
-import io.scimgate.scim.resource.ResourceValidator;
 import io.scimgate.scim.resource.ScimMessages;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.UUID;
 
-/** {@code /Users} (RFC 7644 §3.3-3.6): create, read, list, replace, delete. */
+/** {@code /Users} (RFC 7644 §3.3-3.6): create, read, list, replace, patch, delete. */
 final class UserEndpoints {
-  private final UserRepository users;
+  private final UserOperations users;
   private final GatewayConfig config;
 
-  UserEndpoints(UserRepository users, GatewayConfig config) {
+  UserEndpoints(UserOperations users, GatewayConfig config) {
     this.users = users;
     this.config = config;
   }
@@ -45,32 +38,26 @@ final class UserEndpoints {
 
   private Future<Void> create(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.USER_TYPE, Params.jsonBody(ctx));
-    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.create(UUID.randomUUID(), doc, request.audit())
-        .compose(created -> respond(ctx, 201, created, request, projection));
+    return users.createUser(request, Params.jsonBody(ctx))
+        .compose(created -> respond(ctx, 201, created, request));
   }
 
   private Future<Void> get(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
-    UUID id = Params.uuidPath(ctx, "id", "User");
-    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.get(request.connection().id(), id).compose(user -> {
-      if (Preconditions.notModified(ctx, found(user, id).version())) {
+    return users.get(request, Params.uuidPath(ctx, "id", "User")).compose(user -> {
+      if (Preconditions.notModified(ctx, user.version())) {
         ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
         return ctx.response().setStatusCode(304).end();
       }
-      return respond(ctx, 200, user, request, projection);
+      return respond(ctx, 200, user, request);
     });
   }
 
   private Future<Void> replace(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "User");
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.USER_TYPE, Params.jsonBody(ctx));
-    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.replace(id, doc, Preconditions.ifMatch(ctx), request.audit())
-        .compose(user -> respond(ctx, 200, found(user, id), request, projection));
+    return users.replaceUser(request, id, Params.jsonBody(ctx), Preconditions.ifMatch(ctx))
+        .compose(user -> respond(ctx, 200, user, request));
   }
 
   /**
@@ -80,35 +67,26 @@ final class UserEndpoints {
   private Future<Void> patch(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "User");
-    List<PatchOperation> operations = PatchRequest.parse(Params.jsonBody(ctx));
-    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    return users.patch(id, Preconditions.ifMatch(ctx),
-            stored -> PatchEngine.apply(CoreSchemas.USER_TYPE, stored.doc(), operations).doc(), request.audit())
-        .compose(user -> {
-          found(user, id);
-          if (ReturnPreference.minimal(ctx)) {
-            ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
-            return Responses.noContent(ctx);
-          }
-          return respond(ctx, 200, user, request, projection);
-        });
+    return users.patchUser(request, id, Params.jsonBody(ctx), Preconditions.ifMatch(ctx)).compose(user -> {
+      if (ReturnPreference.minimal(ctx)) {
+        ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+        return Responses.noContent(ctx);
+      }
+      return respond(ctx, 200, user, request);
+    });
   }
 
   private Future<Void> delete(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "User");
-    return users.delete(id, Preconditions.ifMatch(ctx), request.audit()).compose(deleted -> {
-      if (!deleted) {
-        throw notFound(id);
-      }
-      return Responses.noContent(ctx);
-    });
+    return users.delete(request, id, Preconditions.ifMatch(ctx)).compose(deleted -> Responses.noContent(ctx));
   }
 
   private Future<Void> list(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     ListQuery query = ListQuery.from(ctx, CoreSchemas.USER_TYPE, config);
-    return users.list(request.connection().id(), FilterSql.users(query.filter()), query.offset(), query.count())
+    return users.repository()
+        .list(request.connection().id(), FilterSql.users(query.filter()), query.offset(), query.count())
         .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
             page.items().stream()
                 .map(user -> query.projection().apply(CoreSchemas.USER_TYPE,
@@ -116,24 +94,13 @@ final class UserEndpoints {
                 .toList())));
   }
 
-  private static Future<Void> respond(RoutingContext ctx, int status, StoredResource user, ScimRequest request,
-      Projection projection) {
+  private static Future<Void> respond(RoutingContext ctx, int status, StoredResource user, ScimRequest request) {
+    Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
     ObjectNode body = projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl()));
     ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
     if (status == 201) {
       ctx.response().putHeader("Location", request.baseUrl() + "/Users/" + user.id());
     }
     return Responses.scim(ctx, status, body);
-  }
-
-  private static StoredResource found(StoredResource user, UUID id) {
-    if (user == null) {
-      throw notFound(id);
-    }
-    return user;
-  }
-
-  private static ScimException notFound(UUID id) {
-    return ScimException.notFound("User '" + id + "' not found");
   }
 }

@@ -2,6 +2,7 @@ package io.scimgate.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.support.Fixtures;
 import io.scimgate.app.support.GatewayProcess;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
@@ -68,6 +69,18 @@ class TwoNodeRevocationTest {
     assertThat(offOnB.get("/Users").status()).isEqualTo(200);
     admin.put("/admin/v1/tenants/" + tenantOff.tenantId() + "/scim", "{\"enabled\":false}");
     assertThat(millisUntil(() -> offOnB.get("/Users").status() == 403)).isLessThan(1000);
+  }
+
+  @Test
+  void newConnectionsAndRotatedTokensWorkOnTheOtherNodeAtOnce() {
+    for (int i = 0; i < 10; i++) {
+      ScimClient client = nodeA.newConnection("okta");
+      // a write as the very first request: the body must survive the lookup node B makes
+      assertThat(onNodeB(client, client.token()).post("/Users", Fixtures.oktaUser("first" + i + "@okta.local"))
+          .status()).as("new connection on B").isEqualTo(201);
+      String fresh = admin.post(connectionPath(client) + "/rotate-token", "{}").json().get("token").asText();
+      assertThat(onNodeB(client, fresh).get("/Users").status()).as("rotated token on B").isEqualTo(200);
+    }
   }
 
   private static Http onNodeB(ScimClient client, String token) {

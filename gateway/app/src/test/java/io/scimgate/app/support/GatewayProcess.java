@@ -62,7 +62,12 @@ public final class GatewayProcess implements AutoCloseable {
     process.destroy(); // SIGTERM: the node drains through its shutdown hook
     try {
       process.waitFor();
-      Files.deleteIfExists(log);
+      // keep the log when something went wrong on that node
+      if (!Files.readString(log).contains(" ERROR ")) {
+        Files.deleteIfExists(log);
+      } else {
+        System.out.println("second node log kept: " + log);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {

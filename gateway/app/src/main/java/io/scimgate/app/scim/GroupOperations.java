@@ -1,0 +1,138 @@
+package io.scimgate.app.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.resource.GroupChange;
+import io.scimgate.persistence.resource.GroupRepository;
+import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.scim.patch.PatchEngine;
+import io.scimgate.scim.patch.PatchOperation;
+import io.scimgate.scim.patch.PatchRequest;
+import io.scimgate.scim.patch.PatchResult;
+import io.scimgate.scim.resource.ResourceValidator;
+import io.scimgate.scim.schema.CoreSchemas;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The writes on groups, independent of HTTP (the /Groups endpoints and /Bulk call them). Members live in the
+ * membership table, not in the stored document; the product-side name is the connection's prefix + the IdP's
+ * displayName.
+ */
+final class GroupOperations implements ResourceWrites {
+  static final String MEMBERS = "members";
+
+  private final GroupRepository groups;
+
+  GroupOperations(GroupRepository groups) {
+    this.groups = groups;
+  }
+
+  @Override
+  public String endpoint() {
+    return "/Groups";
+  }
+
+  @Override
+  public Future<Written> create(ScimRequest request, JsonNode body) {
+    return createGroup(request, body).map(GroupOperations::written);
+  }
+
+  @Override
+  public Future<Written> replace(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    return replaceGroup(request, id, body, ifMatch).map(GroupOperations::written);
+  }
+
+  @Override
+  public Future<Written> patch(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    return patchGroup(request, id, body, ifMatch).map(GroupOperations::written);
+  }
+
+  @Override
+  public Future<Void> delete(ScimRequest request, UUID id, Long ifMatch) {
+    return groups.delete(id, ifMatch, request.audit()).map(deleted -> {
+      if (!deleted) {
+        throw notFound(id);
+      }
+      return null;
+    });
+  }
+
+  /** Creates the group with its members; the answer holds no members (callers reload what they show). */
+  Future<StoredGroup> createGroup(ScimRequest request, JsonNode body) {
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, body);
+    List<UUID> members = takeMembers(doc);
+    return groups.create(UUID.randomUUID(), doc, productName(request, doc), members == null ? List.of() : members,
+        request.audit());
+  }
+
+  /** PUT: a body without {@code members} leaves membership untouched ({@code []} clears it). */
+  Future<StoredGroup> replaceGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, body);
+    List<UUID> members = takeMembers(doc);
+    return groups.replace(id, doc, productName(request, doc), members, ifMatch, request.audit())
+        .map(group -> found(group, id));
+  }
+
+  Future<StoredGroup> patchGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    List<PatchOperation> operations = PatchRequest.parse(body);
+    return groups.patch(id, ifMatch, stored -> {
+          PatchResult result = PatchEngine.apply(CoreSchemas.GROUP_TYPE, stored.resource().doc(), operations);
+          return new GroupChange(result.doc(), productName(request, result.doc()), result.members());
+        }, request.audit())
+        .map(group -> found(group, id));
+  }
+
+  Future<StoredGroup> get(ScimRequest request, UUID id, boolean withMembers) {
+    return groups.get(request.connection().id(), id, withMembers).map(group -> found(group, id));
+  }
+
+  GroupRepository repository() {
+    return groups;
+  }
+
+  /** Removes {@code members} from the document: the member ids in order, or {@code null} when absent. */
+  private static List<UUID> takeMembers(ObjectNode doc) {
+    JsonNode members = doc.remove(MEMBERS);
+    if (members == null) {
+      return null;
+    }
+    Set<UUID> ids = new LinkedHashSet<>();
+    for (JsonNode member : members) {
+      String value = member.path("value").asText(null);
+      if (value == null) {
+        throw ScimException.invalidValue("Every member needs a 'value' (the member's id)");
+      }
+      try {
+        ids.add(UUID.fromString(value));
+      } catch (IllegalArgumentException e) {
+        throw ScimException.invalidValue("Unknown member id(s) in this connection: [" + value + "]");
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private static String productName(ScimRequest request, ObjectNode doc) {
+    return request.connection().groupPrefix() + doc.path("displayName").asText();
+  }
+
+  private static Written written(StoredGroup group) {
+    return new Written(group.resource().id(), group.resource().version());
+  }
+
+  private static StoredGroup found(StoredGroup group, UUID id) {
+    if (group == null) {
+      throw notFound(id);
+    }
+    return group;
+  }
+
+  private static ScimException notFound(UUID id) {
+    return ScimException.notFound("Group '" + id + "' not found");
+  }
+}

@@ -1,0 +1,96 @@
+package io.scimgate.app.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.persistence.resource.UserRepository;
+import io.scimgate.scim.patch.PatchEngine;
+import io.scimgate.scim.patch.PatchOperation;
+import io.scimgate.scim.patch.PatchRequest;
+import io.scimgate.scim.resource.ResourceValidator;
+import io.scimgate.scim.schema.CoreSchemas;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The writes on users, independent of HTTP: the /Users endpoints and /Bulk both call them. Bad input is a
+ * ScimException before anything is written; an unknown id is a 404.
+ */
+final class UserOperations implements ResourceWrites {
+  private final UserRepository users;
+
+  UserOperations(UserRepository users) {
+    this.users = users;
+  }
+
+  @Override
+  public String endpoint() {
+    return "/Users";
+  }
+
+  @Override
+  public Future<Written> create(ScimRequest request, JsonNode body) {
+    return createUser(request, body).map(UserOperations::written);
+  }
+
+  @Override
+  public Future<Written> replace(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    return replaceUser(request, id, body, ifMatch).map(UserOperations::written);
+  }
+
+  @Override
+  public Future<Written> patch(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    return patchUser(request, id, body, ifMatch).map(UserOperations::written);
+  }
+
+  @Override
+  public Future<Void> delete(ScimRequest request, UUID id, Long ifMatch) {
+    return users.delete(id, ifMatch, request.audit()).map(deleted -> {
+      if (!deleted) {
+        throw notFound(id);
+      }
+      return null;
+    });
+  }
+
+  Future<StoredResource> createUser(ScimRequest request, JsonNode body) {
+    return users.create(UUID.randomUUID(), ResourceValidator.validate(CoreSchemas.USER_TYPE, body),
+        request.audit());
+  }
+
+  Future<StoredResource> replaceUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    return users.replace(id, ResourceValidator.validate(CoreSchemas.USER_TYPE, body), ifMatch, request.audit())
+        .map(user -> found(user, id));
+  }
+
+  Future<StoredResource> patchUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
+    List<PatchOperation> operations = PatchRequest.parse(body);
+    return users.patch(id, ifMatch,
+            stored -> PatchEngine.apply(CoreSchemas.USER_TYPE, stored.doc(), operations).doc(), request.audit())
+        .map(user -> found(user, id));
+  }
+
+  Future<StoredResource> get(ScimRequest request, UUID id) {
+    return users.get(request.connection().id(), id).map(user -> found(user, id));
+  }
+
+  UserRepository repository() {
+    return users;
+  }
+
+  private static Written written(StoredResource user) {
+    return new Written(user.id(), user.version());
+  }
+
+  private static StoredResource found(StoredResource user, UUID id) {
+    if (user == null) {
+      throw notFound(id);
+    }
+    return user;
+  }
+
+  private static ScimException notFound(UUID id) {
+    return ScimException.notFound("User '" + id + "' not found");
+  }
+}
