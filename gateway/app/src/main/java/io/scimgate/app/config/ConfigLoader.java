@@ -18,6 +18,7 @@ public final class ConfigLoader {
   public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
   public static final String DEFAULT_PAGE_SIZE = "SCIMGATE_DEFAULT_PAGE_SIZE";
   public static final String MAX_PAGE_SIZE = "SCIMGATE_MAX_PAGE_SIZE";
+  public static final String BULK_MAX_OPERATIONS = "SCIMGATE_BULK_MAX_OPERATIONS";
   public static final String CONNECTION_RESYNC_SECONDS = "SCIMGATE_CONNECTION_RESYNC_SECONDS";
   public static final String SHUTDOWN_GRACE_SECONDS = "SCIMGATE_SHUTDOWN_GRACE_SECONDS";
 
@@ -49,6 +50,7 @@ public final class ConfigLoader {
         integer(MAX_BODY_BYTES, 1024 * 1024, 1024, 512 * 1024 * 1024),
         integer(DEFAULT_PAGE_SIZE, 100, 1, maxPage),
         maxPage,
+        integer(BULK_MAX_OPERATIONS, 1000, 1, 100_000),
         Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)));
   }

@@ -17,6 +17,7 @@ public record GatewayConfig(
     int maxBodyBytes,
     int defaultPageSize,
     int maxPageSize,
+    int bulkMaxOperations,
     Duration connectionResync,
     Duration shutdownGrace) {
 
@@ -27,17 +28,17 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
-        maxBodyBytes, defaultPageSize, maxPageSize, connectionResync, shutdownGrace);
+        maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
-        maxBodyBytes, defaultPageSize, maxPageSize, connectionResync, shutdownGrace);
+        maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
-        maxBodyBytes, defaultPageSize, maxPageSize, connectionResync, shutdownGrace);
+        maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace);
   }
 
   @Override
@@ -45,6 +46,6 @@ public record GatewayConfig(
     return "GatewayConfig[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", publicUrl=" + publicUrl
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
-        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + "]";
+        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + "]";
   }
 }

@@ -12,7 +12,11 @@ public final class Preconditions {
 
   /** The version {@code If-Match} requires, or {@code null} when it is absent or {@code *}. */
   public static Long ifMatch(RoutingContext ctx) {
-    String header = ctx.request().getHeader("If-Match");
+    return ifMatch(ctx.request().getHeader("If-Match"));
+  }
+
+  /** As {@link #ifMatch(RoutingContext)}, for an ETag given elsewhere (a bulk operation's {@code version}). */
+  public static Long ifMatch(String header) {
     if (header == null || header.isBlank() || header.strip().equals("*")) {
       return null;
     }

@@ -24,8 +24,9 @@ final class DiscoveryEndpoints {
 
   DiscoveryEndpoints(GatewayConfig config) {
     this.config = config;
-    // Honest about today: PATCH and ETag preconditions work; no Bulk, sorting or password changes yet.
-    this.capabilities = new Capabilities(true, false, 0, 0, true, config.maxPageSize(), false, false, true);
+    // Honest about today: PATCH, Bulk and ETag preconditions work; no sorting or password changes yet.
+    this.capabilities = new Capabilities(true, true, config.bulkMaxOperations(), config.maxBodyBytes(), true,
+        config.maxPageSize(), false, false, true);
   }
 
   void mount(Router router) {

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The SCIM 2.0 service provider of one connection, mounted at {@code /scim/v2/{connectionId}}. Authentication
@@ -28,6 +29,7 @@ public final class ScimApi {
     GroupOperations groups = new GroupOperations(new GroupRepository(pool));
     new UserEndpoints(users, config).mount(router);
     new GroupEndpoints(groups, config).mount(router);
+    new BulkEndpoint(config, List.of(users, groups)).mount(router);
     new DiscoveryEndpoints(config).mount(router);
     notImplemented(router);
     return router;
@@ -35,7 +37,6 @@ public final class ScimApi {
 
   /** RFC 7644 §3.12: 501 for what the service provider does not support (yet), as the SPC says. */
   private static void notImplemented(Router router) {
-    router.post("/Bulk").handler(ctx -> ctx.fail(notYet("Bulk")));
     router.post("/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
     router.post("/Users/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
     router.post("/Groups/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));

@@ -34,7 +34,8 @@ class DiscoveryTest {
     assertThat(spc.get("schemas").get(0).asText())
         .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
     assertThat(spc.get("patch").get("supported").asBoolean()).isTrue();
-    assertThat(spc.get("bulk").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("bulk").get("supported").asBoolean()).isTrue();
+    assertThat(spc.get("bulk").get("maxOperations").asInt()).isEqualTo(1000);
     assertThat(spc.get("sort").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("etag").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();

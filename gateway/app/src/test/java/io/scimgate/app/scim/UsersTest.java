@@ -193,8 +193,8 @@ class UsersTest {
   }
 
   @Test
-  void bulkIsNotImplementedYetAsTheServiceProviderConfigSays() {
-    assertScimError(scim.post("/Bulk", "{\"Operations\":[]}"), 501, null);
+  void searchIsNotImplementedYet() {
+    assertScimError(scim.post("/Users/.search", "{}"), 501, null);
   }
 
   @Test
