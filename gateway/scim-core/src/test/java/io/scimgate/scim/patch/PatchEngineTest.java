@@ -12,45 +12,16 @@ import io.scimgate.scim.schema.ResourceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The PATCH examples of RFC 7644 §3.5.2 and the RFC-conformant IdP fixtures (shared/IDP-QUIRKS.md). */
 class PatchEngineTest {
   private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
-  private static final String BJENSEN = """
-      {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bjensen","active":true,
-       "name":{"givenName":"Barbara","familyName":"Jensen"},"displayName":"Babs",
-       "emails":[{"value":"bjensen@example.com","type":"work","primary":true},
-                 {"value":"babs@jensen.org","type":"home"}],
-       "addresses":[{"type":"work","streetAddress":"100 Universal City Plaza","locality":"Hollywood"},
-                    {"type":"home","streetAddress":"456 Hollywood Blvd"}],
-       "x509Certificates":[{"value":"MyOldCert"},{"value":"MyNewCert"}]}""";
+  private static final String BJENSEN = resource("/patch/user-before-patch.json");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      // RFC 7644 §3.5.2.1: path-less add of an e-mail and a nickname
-      "rfc add pathless | {\"op\":\"add\",\"value\":{\"emails\":[{\"value\":\"babs@jensen.net\",\"type\":\"home\"}],\"nickname\":\"Babsy\"}} | /emails/2/value | babs@jensen.net",
-      "rfc add nickname | {\"op\":\"add\",\"value\":{\"nickname\":\"Babsy\"}} | /nickName | Babsy",
-      // §3.5.2.3 replace examples
-      "rfc replace address | {\"op\":\"replace\",\"path\":\"addresses[type eq \\\"work\\\"]\",\"value\":{\"type\":\"work\",\"streetAddress\":\"911 Universal City Plaza\"}} | /addresses/0/streetAddress | 911 Universal City Plaza",
-      "rfc replace sub | {\"op\":\"replace\",\"path\":\"addresses[type eq \\\"work\\\"].streetAddress\",\"value\":\"1010 Broadway Ave\"} | /addresses/0/streetAddress | 1010 Broadway Ave",
-      "rfc replace pathless | {\"op\":\"replace\",\"value\":{\"emails\":[{\"value\":\"bjensen@example.com\",\"type\":\"work\",\"primary\":true}],\"nickname\":\"Babs\"}} | /emails/1 | <missing>",
-      "replace complex merges | {\"op\":\"replace\",\"path\":\"name\",\"value\":{\"givenName\":\"Barb\"}} | /name/familyName | Jensen",
-      // §3.5.2.2 remove examples
-      "rfc remove cert | {\"op\":\"remove\",\"path\":\"x509Certificates[value eq \\\"MyOldCert\\\"]\"} | /x509Certificates/0/value | MyNewCert",
-      "rfc remove filtered | {\"op\":\"remove\",\"path\":\"emails[type eq \\\"work\\\" and value ew \\\"example.com\\\"]\"} | /emails/0/value | babs@jensen.org",
-      "remove attribute | {\"op\":\"remove\",\"path\":\"displayName\"} | /displayName | <missing>",
-      "remove sub | {\"op\":\"remove\",\"path\":\"name.familyName\"} | /name/givenName | Barbara",
-      // Okta P9 (deactivate), Entra P2 (dotted and URN keys), Entra P6 (filtered replace creates)
-      "okta P9 | {\"op\":\"replace\",\"value\":{\"active\":false}} | /active | false",
-      "entra P2 dotted | {\"op\":\"replace\",\"value\":{\"displayName\":\"Bjfe\",\"name.givenName\":\"Kkom\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber\":\"Aklq\"}} | /name/givenName | Kkom",
-      "entra P2 urn | {\"op\":\"replace\",\"value\":{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber\":\"Aklq\"}} | /urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/employeeNumber | Aklq",
-      "entra P6 | {\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"updatedEmail@microsoft.com\"} | /emails/0/value | updatedEmail@microsoft.com",
-      "entra E9 creates | {\"op\":\"add\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"].value\",\"value\":\"+1 555 0100\"} | /phoneNumbers/0/type | mobile",
-      "urn path | {\"op\":\"add\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\",\"value\":{\"value\":\"271\"}} | /urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager/value | 271",
-      "case-insensitive op and path | {\"op\":\"Replace\",\"path\":\"DISPLAYNAME\",\"value\":\"B\"} | /displayName | B",
-      "primary moves | {\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":\"new@example.com\",\"type\":\"other\",\"primary\":true}]} | /emails/0/primary | <missing>",
-  })
+  @CsvFileSource(resources = "/patch/user-patch-examples.csv", delimiter = '|', quoteCharacter = '`')
   void userExamples(String name, String operation, String pointer, String expected) {
     JsonNode result = patchUser(operation).doc().at(pointer.strip().replace("~", "~0").replace("urn:", "urn:"));
     if (expected.strip().equals("<missing>")) {
@@ -144,6 +115,14 @@ class PatchEngineTest {
 
   private static PatchResult patchGroup(String... operations) {
     return patch(CoreSchemas.GROUP_TYPE, (ObjectNode) ScimJson.parse("{\"displayName\":\"Group A\"}"), operations);
+  }
+
+  private static String resource(String name) {
+    try (var in = PatchEngineTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static PatchResult patch(ResourceType type, ObjectNode stored, String... operations) {
