@@ -8,7 +8,7 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
-import io.scimgate.persistence.FilterSql;
+import io.scimgate.persistence.query.FilterSql;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ScimMessages;

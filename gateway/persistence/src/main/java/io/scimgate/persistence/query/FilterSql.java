@@ -1,0 +1,178 @@
+package io.scimgate.persistence.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.scim.filter.AttributePath;
+import io.scimgate.scim.filter.CompareOperator;
+import io.scimgate.scim.filter.Filter;
+import io.scimgate.scim.filter.FilterVisitor;
+import io.scimgate.scim.schema.AttributeDefinition;
+import io.scimgate.scim.schema.AttributeType;
+import io.scimgate.scim.schema.CoreSchemas;
+import io.scimgate.scim.schema.ResourceType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Translates a SCIM filter (RFC 7644 §3.4.2.2, the whole grammar) into one parameterised SQL condition over
+ * {@code scim_users} or {@code scim_groups}. Values, JSON keys and patterns travel only as bind parameters.
+ *
+ * <p>Attributes with a column of their own use it, so that {@code userName eq}, {@code externalId eq},
+ * {@code id eq}, {@code displayName eq}, {@code emails.value eq} and {@code meta.lastModified gt} are index
+ * lookups; group {@code members.value} and user {@code groups.value} use the membership table; every other
+ * attribute is a JSONB expression. Every leaf is a non-null boolean, so {@code not (...)} of an absent
+ * attribute behaves as SCIM says (an absent value equals nothing). Strings fold case unless the attribute is
+ * {@code caseExact}; ordering comparisons use the C collation (code-point order, as Java compares).
+ */
+public final class FilterSql implements FilterVisitor<String> {
+  private static final Map<String, Column> USER_COLUMNS = Map.of(
+      "username", new Column("user_name", Column.Kind.TEXT, true),
+      "externalid", new Column("external_id", Column.Kind.TEXT, false),
+      "displayname", new Column("display_name", Column.Kind.TEXT, true),
+      "id", new Column("id", Column.Kind.UUID, false),
+      "active", new Column("active", Column.Kind.BOOLEAN, false),
+      "meta.created", new Column("created_at", Column.Kind.TIMESTAMP, false),
+      "meta.lastmodified", new Column("modified_at", Column.Kind.TIMESTAMP, false),
+      "emails.value", new Column("emails_folded", Column.Kind.TEXT_ARRAY, true),
+      "groups.value", new Column("id", Column.Kind.MEMBERSHIP_OF_USER, false));
+  private static final Map<String, Column> GROUP_COLUMNS = Map.of(
+      "displayname", new Column("display_name", Column.Kind.TEXT, true),
+      "externalid", new Column("external_id", Column.Kind.TEXT, false),
+      "id", new Column("id", Column.Kind.UUID, false),
+      "meta.created", new Column("created_at", Column.Kind.TIMESTAMP, false),
+      "meta.lastmodified", new Column("modified_at", Column.Kind.TIMESTAMP, false),
+      "members.value", new Column("id", Column.Kind.MEMBERSHIP_OF_GROUP, false));
+
+  private final ResourceType type;
+  private final Map<String, Column> columns;
+  private final List<Object> params = new ArrayList<>();
+  private final int firstParam;
+
+  private FilterSql(ResourceType type, Map<String, Column> columns, int firstParam) {
+    this.type = type;
+    this.columns = columns;
+    this.firstParam = firstParam;
+  }
+
+  /** Placeholders start at {@code $2}: {@code $1} is the connection id in every list query. */
+  public static SqlCondition users(Filter filter) {
+    return translate(new FilterSql(CoreSchemas.USER_TYPE, USER_COLUMNS, 2), filter);
+  }
+
+  public static SqlCondition groups(Filter filter) {
+    return translate(new FilterSql(CoreSchemas.GROUP_TYPE, GROUP_COLUMNS, 2), filter);
+  }
+
+  private static SqlCondition translate(FilterSql sql, Filter filter) {
+    return filter == null ? SqlCondition.ALWAYS : new SqlCondition(filter.accept(sql), sql.params);
+  }
+
+  @Override
+  public String visitAnd(Filter.And and) {
+    return "(" + and.left().accept(this) + " AND " + and.right().accept(this) + ")";
+  }
+
+  @Override
+  public String visitOr(Filter.Or or) {
+    return "(" + or.left().accept(this) + " OR " + or.right().accept(this) + ")";
+  }
+
+  /** Leaves may be NULL where an attribute is absent; that means "no match", also under {@code not}. */
+  @Override
+  public String visitNot(Filter.Not not) {
+    return "(NOT coalesce(" + not.inner().accept(this) + ", false))";
+  }
+
+  @Override
+  public String visitPresent(Filter.Present present) {
+    return leaf(present.path(), null, null);
+  }
+
+  @Override
+  public String visitComparison(Filter.Comparison comparison) {
+    return leaf(comparison.path(), comparison.op(), comparison.value());
+  }
+
+  /** {@code emails[type eq "work" and value co "@example.com"]}: one element satisfies the whole inner filter. */
+  @Override
+  public String visitValuePath(Filter.ValuePath valuePath) {
+    Attribute attribute = Attribute.resolve(type, valuePath.path());
+    if (!attribute.definition().multiValued() || attribute.sub() != null) {
+      throw ScimException.invalidFilter("'" + valuePath.path() + "[...]' needs a multi-valued attribute");
+    }
+    if (attribute.definition().name().equals("members") || attribute.definition().name().equals("groups")) {
+      throw ScimException.invalidFilter("Filter " + attribute.definition().name() + " with "
+          + attribute.definition().name() + ".value eq \"<id>\"");
+    }
+    ElementFilterSql inner = new ElementFilterSql(attribute.definition(), this);
+    return "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(doc #> " + param(attribute.jsonPath())
+        + "::text[]) = 'array' THEN doc #> " + param(attribute.jsonPath()) + "::text[] ELSE '[]'::jsonb END) AS e WHERE "
+        + valuePath.inner().accept(inner) + ")";
+  }
+
+  /** One comparison ({@code op} and {@code value} null: {@code pr}) on an attribute path. */
+  private String leaf(AttributePath path, CompareOperator op, JsonNode value) {
+    if (path.schemaUrn() == null && path.attribute().equalsIgnoreCase("schemas") && path.subAttribute() == null) {
+      return schemas(op, value);
+    }
+    Attribute attribute = Attribute.resolve(type, path);
+    Column column = columns.get(attribute.columnKey());
+    String onColumn = column == null ? null : ColumnComparison.of(this, column, op, value);
+    if (onColumn != null) {
+      return onColumn;
+    }
+    if (attribute.definition().multiValued()) {
+      AttributeDefinition element = attribute.elementValue();
+      String condition = Comparisons.of(this, attribute.elementExpression(this), element, op, value);
+      return "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(doc #> "
+          + param(attribute.jsonPath()) + "::text[]) = 'array' THEN doc #> " + param(attribute.jsonPath())
+          + " ELSE '[]'::jsonb END) AS e WHERE " + condition + ")";
+    }
+    AttributeDefinition target = attribute.sub() != null ? attribute.sub() : attribute.definition();
+    return Comparisons.of(this, "(doc #>> " + param(attribute.jsonPath()) + "::text[])", target, op, value);
+  }
+
+  private String schemas(CompareOperator op, JsonNode value) {
+    if (op == null) {
+      return "TRUE";
+    }
+    if (op != CompareOperator.EQ || !value.isTextual()) {
+      throw ScimException.invalidFilter("'schemas' supports only eq with a schema URI");
+    }
+    return "(doc -> 'schemas' ? " + param(value.asText()) + "::text)";
+  }
+
+  /** Adds a bind parameter; the placeholder for it. */
+  String param(Object value) {
+    params.add(value);
+    return "$" + (firstParam + params.size() - 1);
+  }
+
+  static UUID uuidOrNull(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static OffsetDateTime dateTime(JsonNode value) {
+    if (!value.isTextual()) {
+      throw ScimException.invalidFilter("A dateTime is compared with a string such as \"2026-01-31T12:00:00Z\"");
+    }
+    try {
+      return OffsetDateTime.parse(value.asText());
+    } catch (DateTimeParseException e) {
+      throw ScimException.invalidFilter("'" + value.asText() + "' is not a dateTime (e.g. 2026-01-31T12:00:00Z)");
+    }
+  }
+
+  static boolean isText(AttributeType type) {
+    return type == AttributeType.STRING || type == AttributeType.REFERENCE || type == AttributeType.BINARY;
+  }
+}
