@@ -33,14 +33,24 @@ final class ResourceQueries {
             : Versions.missingOrStale(pool, table, ctx.connectionId(), id, expectedVersion).map(none -> false));
   }
 
+  /** The page statement: {@code $1} connection, then the condition's parameters, then offset and limit. */
+  static String pageSql(String table, String columns, SqlCondition where) {
+    int next = where.params().size() + 2;
+    return "SELECT " + columns + fromWhere(table, where) + " ORDER BY created_at, id OFFSET $" + next + " LIMIT $"
+        + (next + 1);
+  }
+
+  private static String fromWhere(String table, SqlCondition where) {
+    return " FROM " + table + " WHERE connection_id = $1 AND (" + where.sql() + ")";
+  }
+
   /**
    * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection). The page is ordered by
    * (created_at, id): a unique key, so that consecutive pages neither overlap nor skip rows.
    */
   static <T> Future<Page<T>> page(Pool pool, String table, String columns, UUID connectionId, SqlCondition where,
       int offset, int limit, Function<Row, T> mapper) {
-    int next = where.params().size() + 2;
-    String base = " FROM " + table + " WHERE connection_id = $1 AND (" + where.sql() + ")";
+    String base = fromWhere(table, where);
     List<Object> params = new ArrayList<>();
     params.add(connectionId);
     params.addAll(where.params());
@@ -48,8 +58,7 @@ final class ResourceQueries {
     Future<Long> total = pool.preparedQuery("SELECT count(*)" + base).execute(countParams)
         .map(rows -> rows.iterator().next().getLong(0));
     Future<List<T>> items = limit == 0 ? Future.succeededFuture(List.of())
-        : pool.preparedQuery("SELECT " + columns + base + " ORDER BY created_at, id OFFSET $" + next
-                + " LIMIT $" + (next + 1))
+        : pool.preparedQuery(pageSql(table, columns, where))
             .execute(Tuple.from(new ArrayList<>(params)).addValue(offset).addValue(limit))
             .map(rows -> {
               List<T> list = new ArrayList<>(rows.size());

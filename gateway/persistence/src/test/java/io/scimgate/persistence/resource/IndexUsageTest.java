@@ -1,0 +1,120 @@
+package io.scimgate.persistence.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimgate.persistence.Database;
+import io.scimgate.persistence.migration.Migrations;
+import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.scim.filter.FilterParser;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * With 100,000 users in a connection (and 10,000 in another), the lookups IdPs make before every write are
+ * index lookups: the plan of the very statement the gateway runs contains no sequential scan of scim_users.
+ */
+class IndexUsageTest {
+  private static final int USERS = 100_000;
+  private static TestDatabase database;
+  private static Vertx vertx;
+  private static Pool pool;
+  private static UUID connection;
+  private static UUID someUser;
+
+  @BeforeAll
+  static void seed() throws Exception {
+    database = TestDatabase.create();
+    vertx = Vertx.vertx();
+    pool = Database.pool(vertx, database.url(), 2);
+    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    UUID tenant = UUID.randomUUID();
+    connection = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    pool.preparedQuery("INSERT INTO tenants (id, name) VALUES ($1, 'explain')").execute(Tuple.of(tenant)).await();
+    for (UUID c : List.of(connection, other)) {
+      pool.preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status,"
+          + " token_generation, token_fingerprint) VALUES ($1, $2, 'okta', 'c', 'Okta SCIM - ', 'enabled', 1, 'f')")
+          .execute(Tuple.of(c, tenant)).await();
+    }
+    insertUsers(tenant, connection, USERS);
+    insertUsers(tenant, other, USERS / 10);
+    pool.query("ANALYZE scim_users").execute().await();
+    someUser = pool.preparedQuery("SELECT id FROM scim_users WHERE connection_id = $1 LIMIT 1")
+        .execute(Tuple.of(connection)).await().iterator().next().getUUID(0);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    pool.close().await();
+    vertx.close().await();
+    database.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "userName eq \"User-4242@Example.com\"",
+      "externalId eq \"ext-4242\"",
+      "displayName eq \"user 4242\"",
+      "id eq \"%ID%\"",
+      "emails.value eq \"user-4242@example.com\"",
+      "meta.lastModified gt \"%RECENT%\"",
+      "userName eq \"user-1@example.com\" and externalId eq \"ext-1\"",
+  })
+  void lookupsAreIndexScans(String filter) throws Exception {
+    String text = filter.replace("%ID%", someUser.toString())
+        .replace("%RECENT%", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5).toString());
+    SqlCondition where = FilterSql.users(FilterParser.parse(text));
+    List<Object> params = new ArrayList<>();
+    params.add(connection);
+    params.addAll(where.params());
+    params.add(0);
+    params.add(100);
+    String plan = explain(ResourceQueries.pageSql("scim_users", UserRepository.RETURNING, where), params);
+    assertThat(plan).as(text + "\n" + plan).doesNotContain("Seq Scan")
+        .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
+    String countPlan = explain("SELECT count(*) FROM scim_users WHERE connection_id = $1 AND (" + where.sql() + ")",
+        params.subList(0, params.size() - 2));
+    assertThat(countPlan).as(text + " (count)\n" + countPlan).doesNotContain("Seq Scan");
+  }
+
+  private static String explain(String sql, List<Object> params) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    for (Row row : pool.preparedQuery("EXPLAIN " + sql).execute(Tuple.from(params)).await(30, TimeUnit.SECONDS)) {
+      plan.append(row.getString(0)).append('\n');
+    }
+    return plan.toString();
+  }
+
+  private static void insertUsers(UUID tenant, UUID connectionId, int count) {
+    for (int start = 0; start < count; start += 10_000) {
+      int n = Math.min(10_000, count - start);
+      UUID[] ids = new UUID[n];
+      String[] names = new String[n];
+      String[] externalIds = new String[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = UUID.randomUUID();
+        names[i] = "user-" + (start + i) + "@example.com";
+        externalIds[i] = "ext-" + (start + i);
+      }
+      pool.preparedQuery("INSERT INTO scim_users (id, tenant_id, connection_id, user_name, external_id, display_name,"
+              + " active, emails_folded, doc, version, created_at, modified_at)"
+              + " SELECT u.id, $1, $2, u.name, u.ext, 'User ' || split_part(u.ext, '-', 2), true, ARRAY[u.name],"
+              + " jsonb_build_object('userName', u.name), 1, now() - interval '1 day', now() - interval '1 day'"
+              + " FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, name, ext)")
+          .execute(Tuple.of(tenant, connectionId, ids, names, externalIds)).await();
+    }
+  }
+}
