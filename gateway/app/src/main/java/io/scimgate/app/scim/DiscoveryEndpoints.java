@@ -24,9 +24,9 @@ final class DiscoveryEndpoints {
 
   DiscoveryEndpoints(GatewayConfig config) {
     this.config = config;
-    // Honest about today: PATCH, Bulk and ETag preconditions work; no sorting or password changes yet.
+    // Honest about today: PATCH, Bulk, filters, sorting and ETag preconditions work; no password changes.
     this.capabilities = new Capabilities(true, true, config.bulkMaxOperations(), config.maxBodyBytes(), true,
-        config.maxPageSize(), false, false, true);
+        config.maxPageSize(), false, true, true);
   }
 
   void mount(Router router) {

@@ -9,6 +9,9 @@ import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.query.SortSql;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ScimMessages;
@@ -93,8 +96,10 @@ final class GroupEndpoints {
     ScimRequest request = ScimRequest.of(ctx, config);
     ListQuery query = ListQuery.from(ctx, CoreSchemas.GROUP_TYPE, config);
     boolean withMembers = query.projection().includes(MEMBERS);
-    return groups.repository().list(request.connection().id(), FilterSql.groups(query.filter()), query.offset(),
-            query.count(), withMembers)
+    SqlCondition where = FilterSql.groups(query.filter());
+    SqlOrder order = SortSql.groups(query.sortBy(), query.descending(), 2 + where.params().size());
+    return groups.repository().list(request.connection().id(), where, order, query.offset(), query.count(),
+            withMembers)
         .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
             page.items().stream()
                 .map(group -> query.projection().apply(CoreSchemas.GROUP_TYPE,

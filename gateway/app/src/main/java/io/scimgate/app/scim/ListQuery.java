@@ -2,6 +2,7 @@ package io.scimgate.app.scim;
 
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
+import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.filter.Filter;
 import io.scimgate.scim.filter.FilterParser;
 import io.scimgate.scim.resource.Projection;
@@ -14,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
  * maximum page size is that maximum.
  *
  * @param filter {@code null} when there is none
+ * @param sortBy {@code null} for the stable default order (creation, then id)
  */
-record ListQuery(Filter filter, int startIndex, int count, Projection projection) {
+record ListQuery(Filter filter, int startIndex, int count, Projection projection, String sortBy,
+    boolean descending) {
 
   static ListQuery from(RoutingContext ctx, ResourceType type, GatewayConfig config) {
     String filterText = ctx.request().getParam("filter");
@@ -24,7 +27,19 @@ record ListQuery(Filter filter, int startIndex, int count, Projection projection
     Integer count = Params.intQuery(ctx, "count");
     int startIndex = start == null || start < 1 ? 1 : start;
     int pageSize = count == null ? config.defaultPageSize() : Math.max(0, Math.min(count, config.maxPageSize()));
-    return new ListQuery(filter, startIndex, pageSize, projection(ctx, type));
+    return new ListQuery(filter, startIndex, pageSize, projection(ctx, type), ctx.request().getParam("sortBy"),
+        descending(ctx.request().getParam("sortOrder")));
+  }
+
+  /** RFC 7644 §3.4.2.3: "ascending" (the default) or "descending". */
+  private static boolean descending(String sortOrder) {
+    if (sortOrder == null || sortOrder.isBlank() || sortOrder.strip().equalsIgnoreCase("ascending")) {
+      return false;
+    }
+    if (sortOrder.strip().equalsIgnoreCase("descending")) {
+      return true;
+    }
+    throw ScimException.invalidValue("sortOrder must be \"ascending\" or \"descending\"");
   }
 
   static Projection projection(RoutingContext ctx, ResourceType type) {

@@ -8,6 +8,9 @@ import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.query.SortSql;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ScimMessages;
@@ -85,8 +88,9 @@ final class UserEndpoints {
   private Future<Void> list(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     ListQuery query = ListQuery.from(ctx, CoreSchemas.USER_TYPE, config);
-    return users.repository()
-        .list(request.connection().id(), FilterSql.users(query.filter()), query.offset(), query.count())
+    SqlCondition where = FilterSql.users(query.filter());
+    SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
+    return users.repository().list(request.connection().id(), where, order, query.offset(), query.count())
         .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
             page.items().stream()
                 .map(user -> query.projection().apply(CoreSchemas.USER_TYPE,

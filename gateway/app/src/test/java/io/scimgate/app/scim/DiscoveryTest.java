@@ -36,7 +36,7 @@ class DiscoveryTest {
     assertThat(spc.get("patch").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("bulk").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("bulk").get("maxOperations").asInt()).isEqualTo(1000);
-    assertThat(spc.get("sort").get("supported").asBoolean()).isFalse();
+    assertThat(spc.get("sort").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("etag").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("filter").get("supported").asBoolean()).isTrue();

@@ -89,6 +89,31 @@ class FilterQueriesTest {
     assertThat(reply.json().get("totalResults").asInt()).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "sortBy={0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "userName                                                            | descending | dave carol bob alice",
+      "title                                                               | ascending  | alice dave bob carol",
+      "title                                                               | descending | bob alice dave carol",
+      "emails                                                              | ascending  | alice bob carol dave",
+      "name.familyName                                                     | ascending  | dave bob carol alice",
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department | descending | bob alice dave carol",
+      "meta.created                                                        | descending | dave carol bob alice",
+  })
+  void sorting(String sortBy, String order, String expected) {
+    Reply reply = scim.get("/Users?sortBy=" + encode(sortBy.strip()) + "&sortOrder=" + order.strip());
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    reply.json().get("Resources").forEach(user -> names.add(user.get("userName").asText()));
+    assertThat(names).containsExactly(expected.strip().split(" "));
+  }
+
+  @org.junit.jupiter.api.Test
+  void badSortParametersAreInvalidValue() {
+    assertThat(scim.get("/Users?sortBy=nope").json().get("scimType").asText()).isEqualTo("invalidValue");
+    assertThat(scim.get("/Users?sortBy=userName&sortOrder=up").json().get("scimType").asText())
+        .isEqualTo("invalidValue");
+  }
+
   @org.junit.jupiter.api.Test
   void membershipFiltersUseTheMembershipTable() {
     JsonNode alice = scim.get("/Users?filter=userName%20eq%20%22alice%22").json().get("Resources").get(0);

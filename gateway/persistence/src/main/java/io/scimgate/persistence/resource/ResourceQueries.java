@@ -34,10 +34,18 @@ final class ResourceQueries {
   }
 
   /** The page statement: {@code $1} connection, then the condition's parameters, then offset and limit. */
-  static String pageSql(String table, String columns, SqlCondition where) {
-    int next = where.params().size() + 2;
-    return "SELECT " + columns + fromWhere(table, where) + " ORDER BY created_at, id OFFSET $" + next + " LIMIT $"
-        + (next + 1);
+  static String pageSql(String table, String columns, SqlCondition where, SqlOrder order) {
+    int next = where.params().size() + order.params().size() + 2;
+    return "SELECT " + columns + fromWhere(table, where) + " ORDER BY " + order.sql() + " OFFSET $" + next
+        + " LIMIT $" + (next + 1);
+  }
+
+  private static Tuple pageParams(List<Object> whereParams, SqlOrder order, int offset, int limit) {
+    List<Object> all = new ArrayList<>(whereParams);
+    all.addAll(order.params());
+    all.add(offset);
+    all.add(limit);
+    return Tuple.from(all);
   }
 
   private static String fromWhere(String table, SqlCondition where) {
@@ -45,11 +53,11 @@ final class ResourceQueries {
   }
 
   /**
-   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection). The page is ordered by
-   * (created_at, id): a unique key, so that consecutive pages neither overlap nor skip rows.
+   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection), {@code order} the ones
+   * after it. Every order ends with the unique (created_at, id), so consecutive pages neither overlap nor skip.
    */
   static <T> Future<Page<T>> page(Pool pool, String table, String columns, UUID connectionId, SqlCondition where,
-      int offset, int limit, Function<Row, T> mapper) {
+      SqlOrder order, int offset, int limit, Function<Row, T> mapper) {
     String base = fromWhere(table, where);
     List<Object> params = new ArrayList<>();
     params.add(connectionId);
@@ -58,8 +66,8 @@ final class ResourceQueries {
     Future<Long> total = pool.preparedQuery("SELECT count(*)" + base).execute(countParams)
         .map(rows -> rows.iterator().next().getLong(0));
     Future<List<T>> items = limit == 0 ? Future.succeededFuture(List.of())
-        : pool.preparedQuery(pageSql(table, columns, where))
-            .execute(Tuple.from(new ArrayList<>(params)).addValue(offset).addValue(limit))
+        : pool.preparedQuery(pageSql(table, columns, where, order))
+            .execute(pageParams(params, order, offset, limit))
             .map(rows -> {
               List<T> list = new ArrayList<>(rows.size());
               rows.forEach(row -> list.add(mapper.apply(row)));

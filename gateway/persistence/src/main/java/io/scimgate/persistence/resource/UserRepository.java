@@ -114,8 +114,9 @@ public final class UserRepository {
   }
 
   /** One page in the stable order (created, id) and the total count of matches. */
-  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, int offset, int limit) {
-    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, offset, limit,
+  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, SqlOrder order, int offset,
+      int limit) {
+    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, order, offset, limit,
         UserRepository::map);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.query.SortSql;
 import io.scimgate.persistence.testing.TestDatabase;
 import io.scimgate.scim.filter.FilterParser;
 import io.vertx.core.Vertx;
@@ -82,7 +83,8 @@ class IndexUsageTest {
     params.addAll(where.params());
     params.add(0);
     params.add(100);
-    String plan = explain(ResourceQueries.pageSql("scim_users", UserRepository.RETURNING, where), params);
+    String plan = explain(ResourceQueries.pageSql("scim_users", UserRepository.RETURNING, where,
+        SortSql.byCreation()), params);
     assertThat(plan).as(text + "\n" + plan).doesNotContain("Seq Scan")
         .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
     String countPlan = explain("SELECT count(*) FROM scim_users WHERE connection_id = $1 AND (" + where.sql() + ")",
