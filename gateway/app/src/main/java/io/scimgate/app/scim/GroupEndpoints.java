@@ -8,10 +8,6 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
-import io.scimgate.persistence.query.FilterSql;
-import io.scimgate.persistence.query.SortSql;
-import io.scimgate.persistence.resource.SqlCondition;
-import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ScimMessages;
@@ -36,7 +32,8 @@ final class GroupEndpoints {
 
   void mount(Router router) {
     router.post("/Groups").handler(async(this::create));
-    router.get("/Groups").handler(async(this::list));
+    router.get("/Groups").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config))));
+    router.post("/Groups/.search").handler(async(this::search));
     router.get("/Groups/:id").handler(async(this::get));
     router.put("/Groups/:id").handler(async(this::replace));
     router.patch("/Groups/:id").handler(async(this::patch));
@@ -92,19 +89,15 @@ final class GroupEndpoints {
     return groups.delete(request, id, Preconditions.ifMatch(ctx)).compose(deleted -> Responses.noContent(ctx));
   }
 
-  private Future<Void> list(RoutingContext ctx) {
-    ScimRequest request = ScimRequest.of(ctx, config);
-    ListQuery query = ListQuery.from(ctx, CoreSchemas.GROUP_TYPE, config);
-    boolean withMembers = query.projection().includes(MEMBERS);
-    SqlCondition where = FilterSql.groups(query.filter());
-    SqlOrder order = SortSql.groups(query.sortBy(), query.descending(), 2 + where.params().size());
-    return groups.repository().list(request.connection().id(), where, order, query.offset(), query.count(),
-            withMembers)
-        .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
-            page.items().stream()
-                .map(group -> query.projection().apply(CoreSchemas.GROUP_TYPE,
-                    ScimRenderer.group(group, request.baseUrl())))
-                .toList())));
+  private Future<Void> list(RoutingContext ctx, ListQuery query) {
+    return groups.list(ScimRequest.of(ctx, config), query, query.offset(), query.count())
+        .compose(page -> Responses.scim(ctx, 200,
+            ScimMessages.listResponse(page.total(), query.startIndex(), page.items())));
+  }
+
+  /** {@code POST /Groups/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */
+  private Future<Void> search(RoutingContext ctx) {
+    return list(ctx, ListQuery.fromSearchBody(Params.jsonBody(ctx), config));
   }
 
   /** Reads the group as the projection shows it (members only when shown) and answers with it. */

@@ -2,6 +2,12 @@ package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.persistence.Page;
+import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.query.SortSql;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.persistence.resource.SqlOrder;
+import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupChange;
 import io.scimgate.persistence.resource.GroupRepository;
@@ -92,8 +98,15 @@ final class GroupOperations implements ResourceWrites {
     return groups.get(request.connection().id(), id, withMembers).map(group -> found(group, id));
   }
 
-  GroupRepository repository() {
-    return groups;
+  /** One page of the query's groups, rendered and projected; members are read only when shown. */
+  Future<Page<ObjectNode>> list(ScimRequest request, ListQuery query, int offset, int limit) {
+    Projection projection = query.projection(CoreSchemas.GROUP_TYPE);
+    SqlCondition where = FilterSql.groups(query.filter());
+    SqlOrder order = SortSql.groups(query.sortBy(), query.descending(), 2 + where.params().size());
+    return groups.list(request.connection().id(), where, order, offset, limit, projection.includes(MEMBERS))
+        .map(page -> new Page<>(page.items().stream()
+            .map(group -> projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl())))
+            .toList(), page.total()));
   }
 
   /** Removes {@code members} from the document: the member ids in order, or {@code null} when absent. */

@@ -1,5 +1,6 @@
 package io.scimgate.app.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.connectors.api.ScimException;
@@ -8,27 +9,59 @@ import io.scimgate.scim.filter.FilterParser;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.schema.ResourceType;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The query parameters of a SCIM list request (RFC 7644 §3.4.2). Out-of-range paging values are clamped
- * as §3.4.2.4 says: a {@code startIndex} below 1 is 1, a negative {@code count} is 0, a {@code count} above the
- * maximum page size is that maximum.
+ * A SCIM query: from the query string of a GET (RFC 7644 §3.4.2) or the body of a POST {@code .search}
+ * (§3.4.3), with the same meaning. Out-of-range paging values are clamped as §3.4.2.4 says: a {@code startIndex}
+ * below 1 is 1, a negative {@code count} is 0, a {@code count} above the maximum page size is that maximum.
  *
  * @param filter {@code null} when there is none
  * @param sortBy {@code null} for the stable default order (creation, then id)
  */
-record ListQuery(Filter filter, int startIndex, int count, Projection projection, String sortBy,
-    boolean descending) {
+record ListQuery(Filter filter, int startIndex, int count, String attributes, String excludedAttributes,
+    String sortBy, boolean descending) {
+  static final String SEARCH_REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
-  static ListQuery from(RoutingContext ctx, ResourceType type, GatewayConfig config) {
-    String filterText = ctx.request().getParam("filter");
+  static ListQuery fromQuery(RoutingContext ctx, GatewayConfig config) {
+    return of(ctx.request().getParam("filter"), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
+        ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"),
+        ctx.request().getParam("sortBy"), ctx.request().getParam("sortOrder"), config);
+  }
+
+  static ListQuery fromSearchBody(JsonNode body, GatewayConfig config) {
+    if (body == null || !body.isObject()) {
+      throw ScimException.invalidSyntax("A search request must be a JSON object (a SearchRequest message)");
+    }
+    JsonNode schemas = body.path("schemas");
+    if (!schemas.isMissingNode() && !schemas.toString().contains(SEARCH_REQUEST_URN)) {
+      throw ScimException.invalidValue("'schemas' must contain \"" + SEARCH_REQUEST_URN + "\"");
+    }
+    return of(text(body, "filter"), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
+        list(body, "excludedAttributes"), text(body, "sortBy"), text(body, "sortOrder"), config);
+  }
+
+  private static ListQuery of(String filterText, Integer start, Integer count, String attributes, String excluded,
+      String sortBy, String sortOrder, GatewayConfig config) {
     Filter filter = filterText == null || filterText.isBlank() ? null : FilterParser.parse(filterText);
-    Integer start = Params.intQuery(ctx, "startIndex");
-    Integer count = Params.intQuery(ctx, "count");
     int startIndex = start == null || start < 1 ? 1 : start;
     int pageSize = count == null ? config.defaultPageSize() : Math.max(0, Math.min(count, config.maxPageSize()));
-    return new ListQuery(filter, startIndex, pageSize, projection(ctx, type), ctx.request().getParam("sortBy"),
-        descending(ctx.request().getParam("sortOrder")));
+    return new ListQuery(filter, startIndex, pageSize, attributes, excluded, blankToNull(sortBy),
+        descending(sortOrder));
+  }
+
+  /** The projection of single-resource requests, from the query string. */
+  static Projection projection(RoutingContext ctx, ResourceType type) {
+    return Projection.of(type, ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"));
+  }
+
+  Projection projection(ResourceType type) {
+    return Projection.of(type, attributes, excludedAttributes);
+  }
+
+  int offset() {
+    return startIndex - 1;
   }
 
   /** RFC 7644 §3.4.2.3: "ascending" (the default) or "descending". */
@@ -42,11 +75,46 @@ record ListQuery(Filter filter, int startIndex, int count, Projection projection
     throw ScimException.invalidValue("sortOrder must be \"ascending\" or \"descending\"");
   }
 
-  static Projection projection(RoutingContext ctx, ResourceType type) {
-    return Projection.of(type, ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"));
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ScimException.invalidValue("'" + field + "' must be a string");
+    }
+    return value.asText();
   }
 
-  int offset() {
-    return startIndex - 1;
+  private static Integer integer(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw ScimException.invalidValue("'" + field + "' must be an integer");
+    }
+    return value.asInt();
+  }
+
+  /** {@code attributes} in a SearchRequest is an array of strings (a comma-separated string is taken too). */
+  private static String list(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isTextual()) {
+      return value.asText();
+    }
+    if (!value.isArray()) {
+      throw ScimException.invalidValue("'" + field + "' must be an array of attribute names");
+    }
+    List<String> names = new ArrayList<>();
+    value.forEach(name -> names.add(name.asText()));
+    return String.join(",", names);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

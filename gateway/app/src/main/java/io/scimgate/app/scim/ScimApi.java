@@ -30,6 +30,7 @@ public final class ScimApi {
     new UserEndpoints(users, config).mount(router);
     new GroupEndpoints(groups, config).mount(router);
     new BulkEndpoint(config, List.of(users, groups)).mount(router);
+    new RootSearchEndpoint(users, groups, config).mount(router);
     new DiscoveryEndpoints(config).mount(router);
     notImplemented(router);
     return router;
@@ -37,9 +38,6 @@ public final class ScimApi {
 
   /** RFC 7644 §3.12: 501 for what the service provider does not support (yet), as the SPC says. */
   private static void notImplemented(Router router) {
-    router.post("/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
-    router.post("/Users/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
-    router.post("/Groups/.search").handler(ctx -> ctx.fail(notYet("POST /.search")));
     router.route("/Me").handler(ctx -> ctx.fail(notYet("/Me")));
   }
 

@@ -7,10 +7,6 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
-import io.scimgate.persistence.query.FilterSql;
-import io.scimgate.persistence.query.SortSql;
-import io.scimgate.persistence.resource.SqlCondition;
-import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.resource.ScimMessages;
@@ -32,7 +28,8 @@ final class UserEndpoints {
 
   void mount(Router router) {
     router.post("/Users").handler(async(this::create));
-    router.get("/Users").handler(async(this::list));
+    router.get("/Users").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config))));
+    router.post("/Users/.search").handler(async(this::search));
     router.get("/Users/:id").handler(async(this::get));
     router.put("/Users/:id").handler(async(this::replace));
     router.patch("/Users/:id").handler(async(this::patch));
@@ -85,17 +82,15 @@ final class UserEndpoints {
     return users.delete(request, id, Preconditions.ifMatch(ctx)).compose(deleted -> Responses.noContent(ctx));
   }
 
-  private Future<Void> list(RoutingContext ctx) {
-    ScimRequest request = ScimRequest.of(ctx, config);
-    ListQuery query = ListQuery.from(ctx, CoreSchemas.USER_TYPE, config);
-    SqlCondition where = FilterSql.users(query.filter());
-    SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
-    return users.repository().list(request.connection().id(), where, order, query.offset(), query.count())
-        .compose(page -> Responses.scim(ctx, 200, ScimMessages.listResponse(page.total(), query.startIndex(),
-            page.items().stream()
-                .map(user -> query.projection().apply(CoreSchemas.USER_TYPE,
-                    ScimRenderer.user(user, request.baseUrl())))
-                .toList())));
+  private Future<Void> list(RoutingContext ctx, ListQuery query) {
+    return users.list(ScimRequest.of(ctx, config), query, query.offset(), query.count())
+        .compose(page -> Responses.scim(ctx, 200,
+            ScimMessages.listResponse(page.total(), query.startIndex(), page.items())));
+  }
+
+  /** {@code POST /Users/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */
+  private Future<Void> search(RoutingContext ctx) {
+    return list(ctx, ListQuery.fromSearchBody(Params.jsonBody(ctx), config));
   }
 
   private static Future<Void> respond(RoutingContext ctx, int status, StoredResource user, ScimRequest request) {

@@ -1,6 +1,13 @@
 package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.persistence.Page;
+import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.query.SortSql;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.persistence.resource.SqlOrder;
+import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.persistence.resource.UserRepository;
@@ -75,8 +82,16 @@ final class UserOperations implements ResourceWrites {
     return users.get(request.connection().id(), id).map(user -> found(user, id));
   }
 
-  UserRepository repository() {
-    return users;
+  /** One page of the query's users, rendered and projected; {@code offset}/{@code limit} may differ from the
+   * query's own (a search across resource types pages through users, then groups). */
+  Future<Page<ObjectNode>> list(ScimRequest request, ListQuery query, int offset, int limit) {
+    SqlCondition where = FilterSql.users(query.filter());
+    SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
+    Projection projection = query.projection(CoreSchemas.USER_TYPE);
+    return users.list(request.connection().id(), where, order, offset, limit)
+        .map(page -> new Page<>(page.items().stream()
+            .map(user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl())))
+            .toList(), page.total()));
   }
 
   private static Written written(StoredResource user) {

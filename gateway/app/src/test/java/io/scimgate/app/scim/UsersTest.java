@@ -193,8 +193,8 @@ class UsersTest {
   }
 
   @Test
-  void searchIsNotImplementedYet() {
-    assertScimError(scim.post("/Users/.search", "{}"), 501, null);
+  void meIsNotImplemented() {
+    assertScimError(scim.get("/Me"), 501, null);
   }
 
   @Test

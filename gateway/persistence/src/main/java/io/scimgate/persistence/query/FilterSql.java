@@ -149,6 +149,10 @@ public final class FilterSql implements FilterVisitor<String> {
 
   /** Adds a bind parameter; the placeholder for it. */
   String param(Object value) {
+    if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+      // PostgreSQL text cannot hold NUL: bad input, not a server error
+      throw ScimException.invalidFilter("Filter values must not contain the NUL character");
+    }
     params.add(value);
     return "$" + (firstParam + params.size() - 1);
   }
