@@ -26,7 +26,7 @@ final class DiscoveryEndpoints {
     this.config = config;
     // Honest about today: PATCH, Bulk, filters, sorting and ETag preconditions work; no password changes.
     this.capabilities = new Capabilities(true, true, config.bulkMaxOperations(), config.maxBodyBytes(), true,
-        config.maxPageSize(), false, true, true);
+        config.maxPageSize(), config.defaultPageSize(), false, true, true);
   }
 
   void mount(Router router) {

@@ -10,7 +10,6 @@ import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.scim.resource.Projection;
-import io.scimgate.scim.resource.ScimMessages;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -91,8 +90,7 @@ final class GroupEndpoints {
 
   private Future<Void> list(RoutingContext ctx, ListQuery query) {
     return groups.list(ScimRequest.of(ctx, config), query, query.offset(), query.count())
-        .compose(page -> Responses.scim(ctx, 200,
-            ScimMessages.listResponse(page.total(), query.startIndex(), page.items())));
+        .compose(result -> Responses.scim(ctx, 200, ListResponses.of(query, result)));
   }
 
   /** {@code POST /Groups/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */

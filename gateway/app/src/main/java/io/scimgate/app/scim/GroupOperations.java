@@ -2,7 +2,6 @@ package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.persistence.Page;
 import io.scimgate.persistence.query.FilterSql;
 import io.scimgate.persistence.query.SortSql;
 import io.scimgate.persistence.resource.SqlCondition;
@@ -34,9 +33,11 @@ final class GroupOperations implements ResourceWrites {
   static final String MEMBERS = "members";
 
   private final GroupRepository groups;
+  private final Cursors cursors;
 
-  GroupOperations(GroupRepository groups) {
+  GroupOperations(GroupRepository groups, Cursors cursors) {
     this.groups = groups;
+    this.cursors = cursors;
   }
 
   @Override
@@ -99,14 +100,16 @@ final class GroupOperations implements ResourceWrites {
   }
 
   /** One page of the query's groups, rendered and projected; members are read only when shown. */
-  Future<Page<ObjectNode>> list(ScimRequest request, ListQuery query, int offset, int limit) {
+  Future<ListResult> list(ScimRequest request, ListQuery query, int offset, int limit) {
     Projection projection = query.projection(CoreSchemas.GROUP_TYPE);
     SqlCondition where = FilterSql.groups(query.filter());
     SqlOrder order = SortSql.groups(query.sortBy(), query.descending(), 2 + where.params().size());
-    return groups.list(request.connection().id(), where, order, offset, limit, projection.includes(MEMBERS))
-        .map(page -> new Page<>(page.items().stream()
-            .map(group -> projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl())))
-            .toList(), page.total()));
+    boolean withMembers = projection.includes(MEMBERS);
+    return ResourceListing.list(query, offset, limit, 2 + where.params().size(), cursors,
+        request.connection().id() + "|Groups|" + query.filterText(),
+        (after, from, size) -> groups.list(request.connection().id(), where, after, order, from, size, withMembers),
+        StoredGroup::resource,
+        group -> projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl())));
   }
 
   /** Removes {@code members} from the document: the member ids in order, or {@code null} when absent. */

@@ -19,15 +19,17 @@ import java.util.List;
  *
  * @param filter {@code null} when there is none
  * @param sortBy {@code null} for the stable default order (creation, then id)
+ * @param cursor {@code null} for index paging; {@code ""} asks for the first page of cursor paging (RFC 9865)
  */
-record ListQuery(Filter filter, int startIndex, int count, String attributes, String excludedAttributes,
-    String sortBy, boolean descending) {
+record ListQuery(Filter filter, String filterText, int startIndex, int count, String attributes,
+    String excludedAttributes, String sortBy, boolean descending, String cursor) {
   static final String SEARCH_REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
   static ListQuery fromQuery(RoutingContext ctx, GatewayConfig config) {
     return of(ctx.request().getParam("filter"), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
         ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"),
-        ctx.request().getParam("sortBy"), ctx.request().getParam("sortOrder"), config);
+        ctx.request().getParam("sortBy"), ctx.request().getParam("sortOrder"), ctx.request().getParam("cursor"),
+        config);
   }
 
   static ListQuery fromSearchBody(JsonNode body, GatewayConfig config) {
@@ -39,16 +41,27 @@ record ListQuery(Filter filter, int startIndex, int count, String attributes, St
       throw ScimException.invalidValue("'schemas' must contain \"" + SEARCH_REQUEST_URN + "\"");
     }
     return of(text(body, "filter"), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
-        list(body, "excludedAttributes"), text(body, "sortBy"), text(body, "sortOrder"), config);
+        list(body, "excludedAttributes"), text(body, "sortBy"), text(body, "sortOrder"), text(body, "cursor"),
+        config);
   }
 
   private static ListQuery of(String filterText, Integer start, Integer count, String attributes, String excluded,
-      String sortBy, String sortOrder, GatewayConfig config) {
+      String sortBy, String sortOrder, String cursor, GatewayConfig config) {
     Filter filter = filterText == null || filterText.isBlank() ? null : FilterParser.parse(filterText);
+    if (cursor != null && start != null) {
+      throw ScimException.invalidValue("Use either startIndex or cursor, not both");
+    }
+    if (cursor != null && blankToNull(sortBy) != null) {
+      throw ScimException.invalidValue("Cursor paging follows the default order; leave out sortBy");
+    }
     int startIndex = start == null || start < 1 ? 1 : start;
     int pageSize = count == null ? config.defaultPageSize() : Math.max(0, Math.min(count, config.maxPageSize()));
-    return new ListQuery(filter, startIndex, pageSize, attributes, excluded, blankToNull(sortBy),
-        descending(sortOrder));
+    return new ListQuery(filter, filterText == null ? "" : filterText.strip(), startIndex, pageSize, attributes,
+        excluded, blankToNull(sortBy), descending(sortOrder), cursor == null ? null : cursor.strip());
+  }
+
+  boolean cursorPaging() {
+    return cursor != null;
   }
 
   /** The projection of single-resource requests, from the query string. */

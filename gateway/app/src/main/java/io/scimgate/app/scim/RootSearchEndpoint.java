@@ -7,7 +7,6 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.Page;
 import io.scimgate.scim.resource.ScimMessages;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -39,31 +38,34 @@ final class RootSearchEndpoint {
   private Future<Void> search(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     ListQuery query = ListQuery.fromSearchBody(Params.jsonBody(ctx), config);
+    if (query.cursorPaging()) {
+      throw ScimException.invalidValue("Cursor paging is per resource type: use /Users/.search or /Groups/.search");
+    }
     List<ScimException> refusals = new ArrayList<>();
-    Future<Page<ObjectNode>> userPage = orNone(() -> users.list(request, query, query.offset(), query.count()),
+    Future<ListResult> userPage = orNone(() -> users.list(request, query, query.offset(), query.count()),
         refusals);
     return userPage.compose(first -> {
       int groupOffset = (int) Math.max(0, query.offset() - first.total());
-      int groupLimit = query.count() - first.items().size();
+      int groupLimit = query.count() - first.resources().size();
       return orNone(() -> groups.list(request, query, groupOffset, groupLimit), refusals).map(second -> {
         if (refusals.size() == 2) {
           throw refusals.get(0); // invalid for every resource type: the filter itself is wrong
         }
-        List<ObjectNode> resources = new ArrayList<>(first.items());
-        resources.addAll(second.items());
+        List<ObjectNode> resources = new ArrayList<>(first.resources());
+        resources.addAll(second.resources());
         return ScimMessages.listResponse(first.total() + second.total(), query.startIndex(), resources);
       });
     }).compose(body -> Responses.scim(ctx, 200, body));
   }
 
   /** The page, or an empty one when the query does not apply to this resource type (remembering why). */
-  private static Future<Page<ObjectNode>> orNone(Supplier<Future<Page<ObjectNode>>> page,
+  private static Future<ListResult> orNone(Supplier<Future<ListResult>> page,
       List<ScimException> refusals) {
     try {
       return page.get();
     } catch (ScimException e) {
       refusals.add(e);
-      return Future.succeededFuture(new Page<>(List.of(), 0));
+      return Future.succeededFuture(ListResult.empty());
     }
   }
 }

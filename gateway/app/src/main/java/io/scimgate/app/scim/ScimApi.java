@@ -25,8 +25,9 @@ public final class ScimApi {
     Router router = Router.router(vertx);
     router.route().handler(ScimAuthHandler.create(tokens, registry));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
-    UserOperations users = new UserOperations(new UserRepository(pool));
-    GroupOperations groups = new GroupOperations(new GroupRepository(pool));
+    Cursors cursors = new Cursors(config.signingSecret());
+    UserOperations users = new UserOperations(new UserRepository(pool), cursors);
+    GroupOperations groups = new GroupOperations(new GroupRepository(pool), cursors);
     new UserEndpoints(users, config).mount(router);
     new GroupEndpoints(groups, config).mount(router);
     new BulkEndpoint(config, List.of(users, groups)).mount(router);

@@ -9,7 +9,6 @@ import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.scim.resource.Projection;
-import io.scimgate.scim.resource.ScimMessages;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -84,8 +83,7 @@ final class UserEndpoints {
 
   private Future<Void> list(RoutingContext ctx, ListQuery query) {
     return users.list(ScimRequest.of(ctx, config), query, query.offset(), query.count())
-        .compose(page -> Responses.scim(ctx, 200,
-            ScimMessages.listResponse(page.total(), query.startIndex(), page.items())));
+        .compose(result -> Responses.scim(ctx, 200, ListResponses.of(query, result)));
   }
 
   /** {@code POST /Users/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */

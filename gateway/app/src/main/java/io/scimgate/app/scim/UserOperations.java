@@ -1,8 +1,6 @@
 package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.persistence.Page;
 import io.scimgate.persistence.query.FilterSql;
 import io.scimgate.persistence.query.SortSql;
 import io.scimgate.persistence.resource.SqlCondition;
@@ -26,9 +24,11 @@ import java.util.UUID;
  */
 final class UserOperations implements ResourceWrites {
   private final UserRepository users;
+  private final Cursors cursors;
 
-  UserOperations(UserRepository users) {
+  UserOperations(UserRepository users, Cursors cursors) {
     this.users = users;
+    this.cursors = cursors;
   }
 
   @Override
@@ -82,16 +82,19 @@ final class UserOperations implements ResourceWrites {
     return users.get(request.connection().id(), id).map(user -> found(user, id));
   }
 
-  /** One page of the query's users, rendered and projected; {@code offset}/{@code limit} may differ from the
-   * query's own (a search across resource types pages through users, then groups). */
-  Future<Page<ObjectNode>> list(ScimRequest request, ListQuery query, int offset, int limit) {
+  /**
+   * One page of the query's users, rendered and projected. {@code offset}/{@code limit} may differ from the
+   * query's own: a search across resource types pages through users, then groups.
+   */
+  Future<ListResult> list(ScimRequest request, ListQuery query, int offset, int limit) {
     SqlCondition where = FilterSql.users(query.filter());
     SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
     Projection projection = query.projection(CoreSchemas.USER_TYPE);
-    return users.list(request.connection().id(), where, order, offset, limit)
-        .map(page -> new Page<>(page.items().stream()
-            .map(user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl())))
-            .toList(), page.total()));
+    return ResourceListing.list(query, offset, limit, 2 + where.params().size(), cursors,
+        request.connection().id() + "|Users|" + query.filterText(),
+        (after, from, size) -> users.list(request.connection().id(), where, after, order, from, size),
+        user -> user,
+        user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl())));
   }
 
   private static Written written(StoredResource user) {

@@ -41,6 +41,8 @@ class DiscoveryTest {
     assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("filter").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("filter").get("maxResults").asInt()).isEqualTo(1000);
+    assertThat(spc.get("pagination").get("cursor").asBoolean()).isTrue();
+    assertThat(spc.get("pagination").get("maxPageSize").asInt()).isEqualTo(1000);
     assertThat(spc.get("authenticationSchemes").get(0).get("type").asText()).isEqualTo("oauthbearertoken");
   }
 

@@ -123,9 +123,9 @@ public final class GroupRepository {
   }
 
   /** A page of groups; members are read (in one query for the whole page) only when {@code withMembers}. */
-  public Future<Page<StoredGroup>> list(UUID connectionId, SqlCondition where, SqlOrder order, int offset,
+  public Future<Page<StoredGroup>> list(UUID connectionId, SqlCondition where, SqlCondition after, SqlOrder order, int offset,
       int limit, boolean withMembers) {
-    return ResourceQueries.page(pool, "scim_groups", RETURNING, connectionId, where, order, offset, limit,
+    return ResourceQueries.page(pool, "scim_groups", RETURNING, connectionId, where, after, order, offset, limit,
             GroupRepository::map)
         .compose(page -> !withMembers || page.items().isEmpty() ? Future.succeededFuture(page)
             : Memberships.load(pool, page.items().stream().map(g -> g.resource().id()).toList())

@@ -33,15 +33,20 @@ final class ResourceQueries {
             : Versions.missingOrStale(pool, table, ctx.connectionId(), id, expectedVersion).map(none -> false));
   }
 
-  /** The page statement: {@code $1} connection, then the condition's parameters, then offset and limit. */
-  static String pageSql(String table, String columns, SqlCondition where, SqlOrder order) {
-    int next = where.params().size() + order.params().size() + 2;
-    return "SELECT " + columns + fromWhere(table, where) + " ORDER BY " + order.sql() + " OFFSET $" + next
-        + " LIMIT $" + (next + 1);
+  /**
+   * The page statement: {@code $1} connection, then the parameters of {@code where}, {@code after} (a cursor's
+   * position, or ALWAYS) and {@code order}, then offset and limit.
+   */
+  static String pageSql(String table, String columns, SqlCondition where, SqlCondition after, SqlOrder order) {
+    int next = where.params().size() + after.params().size() + order.params().size() + 2;
+    return "SELECT " + columns + fromWhere(table, where) + " AND (" + after.sql() + ") ORDER BY " + order.sql()
+        + " OFFSET $" + next + " LIMIT $" + (next + 1);
   }
 
-  private static Tuple pageParams(List<Object> whereParams, SqlOrder order, int offset, int limit) {
+  private static Tuple pageParams(List<Object> whereParams, SqlCondition after, SqlOrder order, int offset,
+      int limit) {
     List<Object> all = new ArrayList<>(whereParams);
+    all.addAll(after.params());
     all.addAll(order.params());
     all.add(offset);
     all.add(limit);
@@ -53,11 +58,11 @@ final class ResourceQueries {
   }
 
   /**
-   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection), {@code order} the ones
-   * after it. Every order ends with the unique (created_at, id), so consecutive pages neither overlap nor skip.
+   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection), {@code after} and
+   * {@code order} the ones after it; the total counts {@code where} only. Every order ends with the unique (created_at, id), so consecutive pages neither overlap nor skip.
    */
   static <T> Future<Page<T>> page(Pool pool, String table, String columns, UUID connectionId, SqlCondition where,
-      SqlOrder order, int offset, int limit, Function<Row, T> mapper) {
+      SqlCondition after, SqlOrder order, int offset, int limit, Function<Row, T> mapper) {
     String base = fromWhere(table, where);
     List<Object> params = new ArrayList<>();
     params.add(connectionId);
@@ -66,8 +71,8 @@ final class ResourceQueries {
     Future<Long> total = pool.preparedQuery("SELECT count(*)" + base).execute(countParams)
         .map(rows -> rows.iterator().next().getLong(0));
     Future<List<T>> items = limit == 0 ? Future.succeededFuture(List.of())
-        : pool.preparedQuery(pageSql(table, columns, where, order))
-            .execute(pageParams(params, order, offset, limit))
+        : pool.preparedQuery(pageSql(table, columns, where, after, order))
+            .execute(pageParams(params, after, order, offset, limit))
             .map(rows -> {
               List<T> list = new ArrayList<>(rows.size());
               rows.forEach(row -> list.add(mapper.apply(row)));

@@ -114,9 +114,9 @@ public final class UserRepository {
   }
 
   /** One page in the stable order (created, id) and the total count of matches. */
-  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, SqlOrder order, int offset,
+  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, SqlCondition after, SqlOrder order, int offset,
       int limit) {
-    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, order, offset, limit,
+    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, after, order, offset, limit,
         UserRepository::map);
   }
 

@@ -84,7 +84,7 @@ class IndexUsageTest {
     params.add(0);
     params.add(100);
     String plan = explain(ResourceQueries.pageSql("scim_users", UserRepository.RETURNING, where,
-        SortSql.byCreation()), params);
+        SqlCondition.ALWAYS, SortSql.byCreation()), params);
     assertThat(plan).as(text + "\n" + plan).doesNotContain("Seq Scan")
         .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
     String countPlan = explain("SELECT count(*) FROM scim_users WHERE connection_id = $1 AND (" + where.sql() + ")",

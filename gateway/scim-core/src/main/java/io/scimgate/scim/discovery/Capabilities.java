@@ -5,4 +5,4 @@ package io.scimgate.scim.discovery;
  * a client that reads {@code patch.supported: false} falls back to PUT.
  */
 public record Capabilities(boolean patch, boolean bulk, int bulkMaxOperations, int bulkMaxPayloadSize,
-    boolean filter, int filterMaxResults, boolean changePassword, boolean sort, boolean etag) {}
+    boolean filter, int filterMaxResults, int defaultPageSize, boolean changePassword, boolean sort, boolean etag) {}

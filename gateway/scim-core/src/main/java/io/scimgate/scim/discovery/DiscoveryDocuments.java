@@ -27,6 +27,9 @@ public final class DiscoveryDocuments {
     doc.putObject("changePassword").put("supported", caps.changePassword());
     doc.putObject("sort").put("supported", caps.sort());
     doc.putObject("etag").put("supported", caps.etag());
+    // RFC 9865: cursors are stateless and signed, so they never time out (no cursorTimeout)
+    doc.putObject("pagination").put("cursor", true).put("index", true).put("defaultPaginationMethod", "index")
+        .put("defaultPageSize", caps.defaultPageSize()).put("maxPageSize", caps.filterMaxResults());
     ObjectNode scheme = doc.putArray("authenticationSchemes").addObject();
     scheme.put("type", "oauthbearertoken");
     scheme.put("name", "OAuth Bearer Token");

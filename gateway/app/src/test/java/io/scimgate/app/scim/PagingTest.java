@@ -1,0 +1,104 @@
+package io.scimgate.app.scim;
+
+import static io.scimgate.app.support.ScimAssertions.assertScimError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.TestGateway;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Walking 10,000 users as Okta imports them (count=100), and with RFC 9865 cursors under churn. */
+class PagingTest {
+  private static final int USERS = 10_000;
+  private static TestGateway gateway;
+  private static Http scim;
+  private static final Set<String> seeded = new HashSet<>();
+
+  @BeforeAll
+  static void seed() {
+    gateway = TestGateway.start();
+    scim = gateway.newConnection("okta").scim();
+    for (int batch = 0; batch < USERS / 1000; batch++) {
+      List<String> operations = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int n = batch * 1000 + i;
+        operations.add("{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u" + n + "\",\"data\":{\"userName\":"
+            + "\"import" + n + "@okta.local\"}}");
+      }
+      JsonNode response = scim.post("/Bulk", "{\"Operations\":[" + String.join(",", operations) + "]}").json();
+      response.get("Operations").forEach(op -> {
+        assertThat(op.get("status").asText()).isEqualTo("201");
+        String location = op.get("location").asText();
+        seeded.add(location.substring(location.lastIndexOf('/') + 1));
+      });
+    }
+    assertThat(seeded).hasSize(USERS);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void indexPagingWithCount100SeesEveryUserExactlyOnce() {
+    List<String> seen = new ArrayList<>();
+    for (int start = 1; ; start += 100) {
+      JsonNode page = scim.get("/Users?startIndex=" + start + "&count=100&attributes=userName").json();
+      assertThat(page.get("totalResults").asInt()).isEqualTo(USERS);
+      if (page.get("Resources").isEmpty()) {
+        break;
+      }
+      assertThat(page.get("itemsPerPage").asInt()).isEqualTo(page.get("Resources").size());
+      page.get("Resources").forEach(user -> seen.add(user.get("id").asText()));
+    }
+    assertThat(seen).hasSize(USERS).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(seen)).isEqualTo(seeded);
+  }
+
+  @Test
+  void cursorWalkUnderChurnSeesEveryLongLivedUserExactlyOnce() {
+    List<String> seen = new ArrayList<>();
+    List<String> churn = new ArrayList<>();
+    String cursor = "";
+    int pages = 0;
+    while (cursor != null) {
+      Reply reply = scim.get("/Users?count=100&attributes=userName&cursor=" + cursor);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      JsonNode page = reply.json();
+      assertThat(page.has("startIndex")).isFalse();
+      page.get("Resources").forEach(user -> seen.add(user.get("id").asText()));
+      cursor = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
+      // meanwhile the IdP's directory changes: users come and go
+      churn.add(scim.post("/Users", "{\"userName\":\"churn" + pages + "@okta.local\"}").json().get("id").asText());
+      if (churn.size() > 2) {
+        assertThat(scim.delete("/Users/" + churn.remove(0)).status()).isEqualTo(204);
+      }
+      pages++;
+    }
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(seen).containsAll(seeded);
+    assertThat(pages).isGreaterThanOrEqualTo(USERS / 100);
+  }
+
+  @Test
+  void forgedOrForeignCursorsAreInvalidCursor() {
+    JsonNode first = scim.get("/Users?count=10&cursor=").json();
+    String cursor = first.get("nextCursor").asText();
+    assertScimError(scim.get("/Users?count=10&cursor=" + cursor.substring(0, cursor.length() - 2) + "AA"), 400,
+        "invalidCursor");
+    assertScimError(scim.get("/Users?count=10&cursor=not-a-cursor"), 400, "invalidCursor");
+    assertScimError(scim.get("/Users?count=10&filter=userName%20sw%20%22import%22&cursor=" + cursor), 400,
+        "invalidCursor");
+    assertScimError(scim.get("/Users?count=10&cursor=&startIndex=5"), 400, "invalidValue");
+    assertThat(scim.get("/Users?count=10&cursor=" + cursor).status()).isEqualTo(200);
+  }
+}
