@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Group membership at scale: starts a gateway on a fresh local database, runs GroupMembershipBenchmark
-# against it (127.0.0.1 only), prints p50/p99/p99.9 of a one-member add and remove PATCH per group size.
-#   benchmarks/run-group-membership.sh [sizes...]      default: 1000 10000 100000
+# Starts a gateway on a fresh local database and runs one benchmark against it (127.0.0.1 only):
+#   benchmarks/run.sh group-membership [sizes...]   PATCH add/remove one member; default 1000 10000 100000
+#   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 # Gateway pinned to CPU 1, load generator to CPU 0 (PostgreSQL is not pinned: it is a system service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin_url=${SCIMGATE_BENCH_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 db=scimgate_bench
 port=${SCIMGATE_BENCH_PORT:-18090}
+case "${1:-}" in
+  group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
+  user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups [args...]" >&2; exit 2 ;;
+esac
+shift
 
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 mvn -B -q -ntp -DskipTests install
@@ -26,5 +32,7 @@ done
 
 export SCIMGATE_URL="http://127.0.0.1:$port"
 export SCIMGATE_ADMIN_TOKEN="$(java -jar gateway/app/target/scimgate.jar admin-token --subject benchmark)"
-taskset -c 0 mvn -B -q -ntp -pl benchmarks exec:java -Dexec.args="$*" \
-  -Dwarmup="${WARMUP:-300}" -Diterations="${ITERATIONS:-2000}"
+props=()
+[ -n "${WARMUP:-}" ] && props+=("-Dwarmup=$WARMUP")
+[ -n "${ITERATIONS:-}" ] && props+=("-Diterations=$ITERATIONS")
+taskset -c 0 mvn -B -q -ntp -pl benchmarks exec:java -Dexec.mainClass="$main" -Dexec.args="$*" "${props[@]}"
