@@ -33,6 +33,14 @@ public final class ResourceFilterMatcher implements FilterVisitor<Boolean> {
     return filter.accept(new ResourceFilterMatcher(type, resource));
   }
 
+  /**
+   * Evaluates a value filter ({@code emails[type eq "work"]}, a PATCH path's filter) against one element of
+   * the multi-valued attribute {@code parent}; its paths name the element's sub-attributes.
+   */
+  public static boolean matchesElement(Filter filter, JsonNode element, AttributeDefinition parent) {
+    return filter.accept(new ElementMatcher(element, parent));
+  }
+
   @Override
   public Boolean visitAnd(Filter.And and) {
     return and.left().accept(this) && and.right().accept(this);
@@ -74,8 +82,7 @@ public final class ResourceFilterMatcher implements FilterVisitor<Boolean> {
   public Boolean visitValuePath(Filter.ValuePath valuePath) {
     Target target = target(valuePath.path());
     for (JsonNode element : elements(target)) {
-      Filter inner = valuePath.inner();
-      if (inner.accept(new ElementMatcher(element, target.definition()))) {
+      if (matchesElement(valuePath.inner(), element, target.definition())) {
         return true;
       }
     }

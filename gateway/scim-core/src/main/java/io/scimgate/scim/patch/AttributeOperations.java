@@ -7,6 +7,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.connectors.api.ScimType;
 import io.scimgate.scim.filter.CompareOperator;
 import io.scimgate.scim.filter.Filter;
+import io.scimgate.scim.filter.ResourceFilterMatcher;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.schema.AttributeDefinition;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class AttributeOperations {
     ArrayNode array = (ArrayNode) current;
     for (int i = array.size() - 1; i >= 0; i--) {
       JsonNode element = array.get(i);
-      boolean selected = target.filter() != null ? ValueFilterMatcher.matches(target.filter(), element,
+      boolean selected = target.filter() != null ? ResourceFilterMatcher.matchesElement(target.filter(), element,
           target.definition()) : target.sub() != null || listedIn(value, element);
       if (selected && target.sub() != null && element instanceof ObjectNode object) {
         object.remove(target.sub().name());
@@ -109,7 +110,7 @@ final class AttributeOperations {
     List<JsonNode> written = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode element = array.get(i);
-      if (!ValueFilterMatcher.matches(target.filter(), element, target.definition())) {
+      if (!ResourceFilterMatcher.matchesElement(target.filter(), element, target.definition())) {
         continue;
       }
       if (target.sub() != null && element instanceof ObjectNode object) {
