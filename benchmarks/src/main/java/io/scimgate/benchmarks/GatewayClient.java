@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * connection's token, users seeded straight into PostgreSQL (set-up, not the thing measured), and a table row
  * per histogram.
  */
-final class GatewayClient {
+public final class GatewayClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -29,16 +29,16 @@ final class GatewayClient {
   private final String adminToken;
   private final Pool db;
 
-  GatewayClient(String gatewayUrl, String adminToken, Pool db) {
+  public GatewayClient(String gatewayUrl, String adminToken, Pool db) {
     this.gatewayUrl = gatewayUrl;
     this.adminToken = adminToken;
     this.db = db;
   }
 
   /** A SCIM connection of a new tenant, as an IdP holds it. */
-  record Connection(UUID tenantId, UUID connectionId, String baseUrl, String token) {}
+  public record Connection(UUID tenantId, UUID connectionId, String baseUrl, String token) {}
 
-  Connection newConnection(String vendor) throws Exception {
+  public Connection newConnection(String vendor) throws Exception {
     JsonNode tenant = admin("POST", "/admin/v1/tenants", "{\"name\":\"benchmark\",\"scimEnabled\":true}");
     JsonNode connection = admin("POST", "/admin/v1/tenants/" + tenant.get("id").asText() + "/connections",
         "{\"vendor\":\"" + vendor + "\",\"name\":\"benchmark\"}");
@@ -51,7 +51,7 @@ final class GatewayClient {
    * Inserts {@code count} users directly, 10,000 rows per statement: userName {@code <prefix>-<n>@bench.local},
    * externalId {@code <prefix>-ext-<n>}, the same e-mail. Returns their ids in order.
    */
-  List<UUID> seedUsers(Connection connection, int count, String prefix) {
+  public List<UUID> seedUsers(Connection connection, int count, String prefix) {
     List<UUID> ids = new ArrayList<>(count);
     for (int start = 0; start < count; start += 10_000) {
       int n = Math.min(10_000, count - start);
@@ -88,8 +88,19 @@ final class GatewayClient {
     return db;
   }
 
+  /** Inserts membership rows directly, 10,000 per statement. */
+  public void seedMembership(UUID group, List<UUID> members) {
+    for (int start = 0; start < members.size(); start += 10_000) {
+      UUID[] batch = members.subList(start, Math.min(members.size(), start + 10_000)).toArray(UUID[]::new);
+      db.preparedQuery("INSERT INTO scim_group_members (group_id, member_id, member_type)"
+              + " SELECT $1, m, 'User' FROM unnest($2::uuid[]) AS m ON CONFLICT DO NOTHING")
+          .execute(Tuple.of(group, (Object) batch)).await();
+    }
+    db.query("ANALYZE scim_group_members").execute().await();
+  }
+
   /** Sends a SCIM request and checks its status; the parsed body, or null when empty. */
-  JsonNode send(Connection connection, String method, String path, String body, int expected) throws Exception {
+  public JsonNode send(Connection connection, String method, String path, String body, int expected) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connection.baseUrl() + path))
         .header("Authorization", "Bearer " + connection.token()).timeout(Duration.ofSeconds(30));
     if (body != null) {
@@ -126,7 +137,7 @@ final class GatewayClient {
         ms(histogram.getValueAtPercentile(99.9)), ms(histogram.getMaxValue()));
   }
 
-  static String required(String name) {
+  public static String required(String name) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(name + " is required (see the README's Benchmarks section)");

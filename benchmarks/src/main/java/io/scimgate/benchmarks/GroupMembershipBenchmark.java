@@ -5,7 +5,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +51,7 @@ public final class GroupMembershipBenchmark {
     List<UUID> extras = client.seedUsers(connection, warmup + iterations, "extra");
     String groupId = client.send(connection, "POST", "/Groups", "{\"displayName\":\"Benchmark " + size + "\"}", 201)
         .get("id").asText();
-    seedMembership(client.db(), UUID.fromString(groupId), members);
+    client.seedMembership(UUID.fromString(groupId), members);
 
     Histogram add = new Histogram(60_000_000_000L, 3);
     Histogram remove = new Histogram(60_000_000_000L, 3);
@@ -80,13 +79,4 @@ public final class GroupMembershipBenchmark {
     return System.nanoTime() - start;
   }
 
-  private static void seedMembership(Pool db, UUID group, List<UUID> members) {
-    for (int start = 0; start < members.size(); start += 10_000) {
-      UUID[] batch = members.subList(start, Math.min(members.size(), start + 10_000)).toArray(UUID[]::new);
-      db.preparedQuery("INSERT INTO scim_group_members (group_id, member_id, member_type)"
-              + " SELECT $1, m, 'User' FROM unnest($2::uuid[]) AS m")
-          .execute(Tuple.of(group, (Object) batch)).await();
-    }
-    db.query("ANALYZE scim_group_members").execute().await();
-  }
 }

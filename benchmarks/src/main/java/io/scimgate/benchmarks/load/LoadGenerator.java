@@ -1,0 +1,103 @@
+package io.scimgate.benchmarks.load;
+
+import io.scimgate.benchmarks.GatewayClient;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives a running gateway the way IdPs push: {@code concurrency} operations in flight at all times for
+ * {@code warmup + seconds}, measuring only after the warm-up, then prints a table and writes a JSON report.
+ *
+ * <pre>
+ * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt; [--concurrency 64] [--seconds 30]
+ *     [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000]
+ * </pre>
+ * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding).
+ */
+public final class LoadGenerator {
+  private LoadGenerator() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+        .connectingTo(PgConnectOptions.fromUri(GatewayClient.required("SCIMGATE_DATABASE_URL"))).using(vertx).build();
+    try {
+      GatewayClient client = new GatewayClient(System.getenv().getOrDefault("SCIMGATE_URL", "http://127.0.0.1:8080"),
+          GatewayClient.required("SCIMGATE_ADMIN_TOKEN"), db);
+      GatewayClient.Connection connection = client.newConnection("okta");
+      Workloads.Seed seed = seed(client, connection, options);
+      Recorder recorder = new Recorder();
+      WebClient web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
+          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(options.concurrency()));
+      Workload workload = new Workloads(new Scim(web, recorder, connection.baseUrl(), connection.token()), seed)
+          .named(options.workload());
+      long measuredNanos = run(vertx, workload, recorder, options);
+      Report report = new Report(options, recorder, measuredNanos);
+      report.print();
+      Path json = report.writeJson(Path.of("benchmarks", "target", "load-" + options.workload() + ".json"));
+      System.out.println("report: " + json);
+      web.close();
+    } finally {
+      db.close().await();
+      vertx.close().await();
+    }
+  }
+
+  private static Workloads.Seed seed(GatewayClient client, GatewayClient.Connection connection, Options options)
+      throws Exception {
+    List<UUID> users = client.seedUsers(connection, options.users(), "user");
+    List<String> groups = new ArrayList<>();
+    for (int g = 0; g < options.groups(); g++) {
+      String id = client.send(connection, "POST", "/Groups", "{\"displayName\":\"Storm " + g + "\"}", 201)
+          .get("id").asText();
+      client.seedMembership(UUID.fromString(id), users.subList(0, Math.min(options.groupMembers(), users.size())));
+      groups.add(id);
+    }
+    return new Workloads.Seed(users, "user", groups);
+  }
+
+  /** Runs the loops on the generator's one event loop; the measured duration in nanoseconds. */
+  private static long run(Vertx vertx, Workload workload, Recorder recorder, Options options) throws Exception {
+    Promise<Long> done = Promise.promise();
+    vertx.runOnContext(start -> {
+      long begin = System.nanoTime();
+      long measureFrom = begin + TimeUnit.SECONDS.toNanos(options.warmup());
+      long end = measureFrom + TimeUnit.SECONDS.toNanos(options.seconds());
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureFrom - begin)), t -> recorder.startMeasuring());
+      int[] running = {options.concurrency()};
+      for (int i = 0; i < options.concurrency(); i++) {
+        loop(workload, recorder, new Random(i), end, () -> {
+          if (--running[0] == 0) {
+            done.complete(Math.min(System.nanoTime(), end) - measureFrom);
+          }
+        });
+      }
+    });
+    return done.future().await(options.warmup() + options.seconds() + 120, TimeUnit.SECONDS);
+  }
+
+  private static void loop(Workload workload, Recorder recorder, Random random, long end, Runnable finished) {
+    if (System.nanoTime() >= end) {
+      finished.run();
+      return;
+    }
+    workload.step(random).onComplete(step -> {
+      recorder.operation();
+      loop(workload, recorder, random, end, finished);
+    });
+  }
+}
