@@ -48,6 +48,31 @@ public final class GatewayClient {
   }
 
   /**
+   * A tenant and connection inserted straight into PostgreSQL, for the ceiling server (which has no admin API).
+   * {@code serverUrl} is that server's root; the token is not checked there.
+   */
+  public Connection insertConnection(String serverUrl) {
+    UUID tenant = UUID.randomUUID();
+    UUID connection = UUID.randomUUID();
+    db.preparedQuery("INSERT INTO tenants (id, name, scim_enabled) VALUES ($1, 'ceiling', true)")
+        .execute(Tuple.of(tenant)).await();
+    db.preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
+            + " token_fingerprint) VALUES ($1, $2, 'okta', 'ceiling', 'Okta SCIM - ', 'enabled', 1, '-')")
+        .execute(Tuple.of(connection, tenant)).await();
+    return new Connection(tenant, connection, serverUrl + "/scim/v2/" + connection, "none");
+  }
+
+  /** A group inserted straight into PostgreSQL. */
+  public UUID insertGroup(Connection connection, String displayName) {
+    UUID id = UUID.randomUUID();
+    db.preparedQuery("INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name, doc,"
+            + " version, created_at, modified_at) VALUES ($1, $2, $3, $4, $4, jsonb_build_object('displayName', $4),"
+            + " 1, now(), now())")
+        .execute(Tuple.of(id, connection.tenantId(), connection.connectionId(), displayName)).await();
+    return id;
+  }
+
+  /**
    * Inserts {@code count} users directly, 10,000 rows per statement: userName {@code <prefix>-<n>@bench.local},
    * externalId {@code <prefix>-ext-<n>}, the same e-mail. Returns their ids in order.
    */

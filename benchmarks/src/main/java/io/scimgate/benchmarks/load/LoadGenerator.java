@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt; [--concurrency 64] [--seconds 30]
- *     [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000]
+ *     [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000] [--ceiling PORT]
  * </pre>
  * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding).
  */
@@ -38,7 +38,9 @@ public final class LoadGenerator {
     try {
       GatewayClient client = new GatewayClient(System.getenv().getOrDefault("SCIMGATE_URL", "http://127.0.0.1:8080"),
           GatewayClient.required("SCIMGATE_ADMIN_TOKEN"), db);
-      GatewayClient.Connection connection = client.newConnection("okta");
+      // against the ceiling server there is no admin API: the connection is inserted directly
+      GatewayClient.Connection connection = options.ceilingPort() > 0
+          ? client.insertConnection("http://127.0.0.1:" + options.ceilingPort()) : client.newConnection("okta");
       Workloads.Seed seed = seed(client, connection, options);
       Recorder recorder = new Recorder();
       WebClient web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
@@ -48,7 +50,8 @@ public final class LoadGenerator {
       long measuredNanos = run(vertx, workload, recorder, options);
       Report report = new Report(options, recorder, measuredNanos);
       report.print();
-      Path json = report.writeJson(Path.of("benchmarks", "target", "load-" + options.workload() + ".json"));
+      String target = options.ceilingPort() > 0 ? "ceiling-" : "load-";
+      Path json = report.writeJson(Path.of("benchmarks", "target", target + options.workload() + ".json"));
       System.out.println("report: " + json);
       web.close();
     } finally {
@@ -62,8 +65,9 @@ public final class LoadGenerator {
     List<UUID> users = client.seedUsers(connection, options.users(), "user");
     List<String> groups = new ArrayList<>();
     for (int g = 0; g < options.groups(); g++) {
-      String id = client.send(connection, "POST", "/Groups", "{\"displayName\":\"Storm " + g + "\"}", 201)
-          .get("id").asText();
+      String id = options.ceilingPort() > 0 ? client.insertGroup(connection, "Storm " + g).toString()
+          : client.send(connection, "POST", "/Groups", "{\"displayName\":\"Storm " + g + "\"}", 201)
+              .get("id").asText();
       client.seedMembership(UUID.fromString(id), users.subList(0, Math.min(options.groupMembers(), users.size())));
       groups.add(id);
     }

@@ -26,6 +26,7 @@ public final class Main {
         case "start" -> start(ConfigLoader.fromEnvironment().load(), false);
         case "start-dev" -> start(ConfigLoader.fromEnvironment().load(), true);
         case "admin-token" -> adminToken(args);
+        case "migrate" -> migrate(ConfigLoader.fromEnvironment().load());
         default -> usage(command.equals("help") || command.equals("--help") ? 0 : 2);
       }
     } catch (ConfigLoader.ConfigException | IllegalStateException e) {
@@ -90,6 +91,23 @@ public final class Main {
     System.out.println();
   }
 
+  /** {@code migrate}: applies the database migrations and exits (what every start does first). */
+  private static void migrate(GatewayConfig config) {
+    require(config.databaseUrl() != null, ConfigLoader.DATABASE_URL + " is required for migrate");
+    Vertx vertx = Vertx.vertx();
+    io.vertx.sqlclient.Pool pool = io.scimgate.persistence.Database.pool(vertx, config.databaseUrl(), 1);
+    try {
+      int applied = io.scimgate.persistence.migration.Migrations.fromClasspath().apply(pool)
+          .await(5, TimeUnit.MINUTES);
+      System.out.println("Applied " + applied + " migration(s)");
+    } catch (Exception e) {
+      throw new IllegalStateException("Migrations failed: " + e.getMessage(), e);
+    } finally {
+      pool.close();
+      vertx.close();
+    }
+  }
+
   /** {@code admin-token [--subject NAME] [--ttl-minutes N]}: prints a token for the admin API. */
   private static void adminToken(String[] args) {
     String subject = "operator";
@@ -131,7 +149,8 @@ public final class Main {
         Usage: scimgate <command>
           start         run the gateway (needs SCIMGATE_DATABASE_URL and SCIMGATE_SIGNING_SECRET)
           start-dev     run it for a first try: local or embedded PostgreSQL, generated dev secret
-          admin-token   print an admin API token [--subject NAME] [--ttl-minutes N]""");
+          admin-token   print an admin API token [--subject NAME] [--ttl-minutes N]
+          migrate       apply the database migrations to SCIMGATE_DATABASE_URL and exit""");
     System.exit(exitCode);
   }
 }
