@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 public final class UserRepository {
   static final String RETURNING = "id, doc::text AS doc, version, created_at, modified_at";
+  /** Conditional writes tried before queueing on the row lock. */
+  private static final int OPTIMISTIC_ATTEMPTS = 2;
   private static final String FOLD_EMAILS = "ARRAY(SELECT lower(e) FROM unnest($12::text[]) e)";
 
   private final Pool pool;
@@ -73,12 +75,35 @@ public final class UserRepository {
   }
 
   /**
-   * Read-modify-write under a row lock (PATCH): {@code change} computes the new document from the stored one
-   * (it may throw a ScimException, which rolls everything back). Concurrent PATCHes of one user queue on the
-   * lock instead of overwriting each other. Completes with {@code null} when the user does not exist.
+   * Read-modify-write (PATCH): {@code change} computes the new document from the stored one (a ScimException
+   * from it writes nothing). Optimistic first: read, compute, and write only if the version is still the one
+   * read — two round trips, no transaction held open. When other writers keep winning (a hot user), it queues
+   * on the row lock instead, so no update is ever lost and retries stay bounded. Completes with {@code null}
+   * when the user does not exist.
    */
   public Future<StoredResource> patch(UUID id, Long expectedVersion, Function<StoredResource, ObjectNode> change,
       AuditContext ctx) {
+    return optimisticPatch(id, expectedVersion, change, ctx, OPTIMISTIC_ATTEMPTS);
+  }
+
+  private Future<StoredResource> optimisticPatch(UUID id, Long expectedVersion,
+      Function<StoredResource, ObjectNode> change, AuditContext ctx, int attemptsLeft) {
+    if (attemptsLeft == 0) {
+      return lockedPatch(id, expectedVersion, change, ctx);
+    }
+    return get(ctx.connectionId(), id).compose(stored -> {
+      if (stored == null) {
+        return Future.succeededFuture(null);
+      }
+      ObjectNode doc = change.apply(Versions.check(stored, expectedVersion));
+      return update(pool, id, doc, stored.version(), "patch", ctx)
+          .compose(updated -> updated != null ? Future.succeededFuture(updated)
+              : optimisticPatch(id, expectedVersion, change, ctx, attemptsLeft - 1));
+    });
+  }
+
+  private Future<StoredResource> lockedPatch(UUID id, Long expectedVersion,
+      Function<StoredResource, ObjectNode> change, AuditContext ctx) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("SELECT " + RETURNING + " FROM scim_users WHERE id = $1 AND connection_id = $2 FOR UPDATE")
         .execute(Tuple.of(id, ctx.connectionId()))
