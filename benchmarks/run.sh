@@ -51,3 +51,5 @@ props=()
 [ -n "${WARMUP:-}" ] && props+=("-Dwarmup=$WARMUP")
 [ -n "${ITERATIONS:-}" ] && props+=("-Diterations=$ITERATIONS")
 taskset -c 0 java "${props[@]}" -cp "$classpath" "$main" "${args[@]}"
+# the server's peak resident memory over the whole run (target: under 512 MB)
+grep VmHWM "/proc/$server/status" | awk '{printf "server peak RSS: %d MB\n", $2 / 1024}' || true
