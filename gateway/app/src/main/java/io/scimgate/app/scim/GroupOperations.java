@@ -11,6 +11,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupChange;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.scim.patch.MemberChanges;
 import io.scimgate.scim.patch.PatchEngine;
 import io.scimgate.scim.patch.PatchOperation;
 import io.scimgate.scim.patch.PatchRequest;
@@ -86,8 +87,13 @@ final class GroupOperations implements ResourceWrites {
         .map(group -> found(group, id));
   }
 
+  /** Membership-only PATCHes (the common case) take the one-statement path; the rest go through the engine. */
   Future<StoredGroup> patchGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
     List<PatchOperation> operations = PatchRequest.parse(body);
+    MemberChanges members = PatchEngine.membersOnly(CoreSchemas.GROUP_TYPE, operations);
+    if (members != null && !members.replaceAll()) {
+      return groups.patchMembers(id, ifMatch, members, request.audit()).map(group -> found(group, id));
+    }
     return groups.patch(id, ifMatch, stored -> {
           PatchResult result = PatchEngine.apply(CoreSchemas.GROUP_TYPE, stored.resource().doc(), operations);
           return new GroupChange(result.doc(), productName(request, result.doc()), result.members());

@@ -179,6 +179,32 @@ class PatchTest {
     assertThat(after.get("meta").get("version").asText()).isEqualTo("W/\"1\"");
   }
 
+  @Test
+  void membershipOnlyPatchesAreAtomicAndHonourIfMatch() {
+    String known = user("mo.known@okta.local");
+    String group = scim.post("/Groups", "{\"displayName\":\"Members only\"}").json().get("id").asText();
+    assertScimError(scim.patchOps("/Groups/" + group,
+        "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + known + "\"},{\"value\":\""
+            + UUID.randomUUID() + "\"}]}"), 400, "invalidValue");
+    assertScimError(scim.patchOps("/Groups/" + group,
+        "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + group + "\"}]}"), 400,
+        "invalidValue");
+    JsonNode unchanged = scim.get("/Groups/" + group).json();
+    assertThat(unchanged.get("members")).isEmpty();
+    assertThat(unchanged.get("meta").get("version").asText()).isEqualTo("W/\"1\"");
+
+    Reply stale = scim.send("PATCH", "/Groups/" + group, patchBody("{\"op\":\"add\",\"path\":\"members\","
+        + "\"value\":[{\"value\":\"" + known + "\"}]}"), "application/scim+json", Map.of("If-Match", "W/\"5\""));
+    assertScimError(stale, 412, null);
+    Reply current = scim.send("PATCH", "/Groups/" + group, patchBody("{\"op\":\"add\",\"path\":\"members\","
+        + "\"value\":[{\"value\":\"" + known + "\"}]}"), "application/scim+json", Map.of("If-Match", "W/\"1\""));
+    assertThat(current.status()).isEqualTo(204);
+    assertThat(current.header("ETag")).isEqualTo("W/\"2\"");
+    assertThat(memberIds(group)).containsExactly(known);
+    assertScimError(scim.patchOps("/Groups/" + UUID.randomUUID(),
+        "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + known + "\"}]}"), 404, null);
+  }
+
   private static List<String> memberIds(String group) {
     List<String> ids = new ArrayList<>();
     scim.get("/Groups/" + group).json().get("members").forEach(member -> ids.add(member.get("value").asText()));

@@ -2,8 +2,10 @@ package io.scimgate.persistence.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.Page;
 import io.scimgate.persistence.Rows;
+import io.scimgate.scim.patch.MemberChanges;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.scim.json.ScimJson;
@@ -90,6 +92,40 @@ public final class GroupRepository {
           return update(conn, id, changed.doc(), changed.productName(), "patch", ctx)
               .compose(group -> Memberships.apply(conn, ctx.connectionId(), id, changed.members()).map(group));
         }));
+  }
+
+  /**
+   * A PATCH that only adds and removes members (no replace-all): one statement bumps the group's version, checks
+   * and inserts the added members, deletes the removed ones and appends the audit row, so the group's row lock
+   * is held for that statement and the commit only. Unknown member ids: 400, nothing written. Completes with
+   * {@code null} when the group does not exist; a stale {@code expectedVersion} is a 412.
+   */
+  public Future<StoredGroup> patchMembers(UUID id, Long expectedVersion, MemberChanges changes, AuditContext ctx) {
+    List<UUID> added = Memberships.uuids(changes.added(), true);
+    if (added.contains(id)) {
+      return Future.failedFuture(ScimException.invalidValue("A group cannot be a member of itself"));
+    }
+    UUID[] removed = Memberships.uuids(changes.removed(), false).toArray(UUID[]::new);
+    String sql = "WITH upd AS (UPDATE scim_groups SET version = version + 1, modified_at = now()"
+        + " WHERE id = $7 AND connection_id = $2 AND ($8::bigint IS NULL OR version = $8) RETURNING " + RETURNING
+        + "), resolved AS (SELECT id, 'User' AS type FROM scim_users WHERE connection_id = $2 AND id = ANY($9::uuid[])"
+        + " UNION ALL SELECT id, 'Group' FROM scim_groups WHERE connection_id = $2 AND id = ANY($9::uuid[])),"
+        + " removed AS (DELETE FROM scim_group_members m USING upd WHERE m.group_id = upd.id"
+        + " AND m.member_id = ANY($10::uuid[])),"
+        + " added AS (INSERT INTO scim_group_members (group_id, member_id, member_type)"
+        + " SELECT upd.id, r.id, r.type FROM upd, resolved r ON CONFLICT DO NOTHING), "
+        + AuditLog.auditCte("upd") + " SELECT upd.*, (SELECT count(*) FROM resolved) AS resolved FROM upd";
+    Tuple params = AuditLog.cteParams(ctx, "patch", "Group").addValue(id).addValue(expectedVersion)
+        .addValue(added.toArray(UUID[]::new)).addValue(removed);
+    return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(params).map(rows -> {
+          Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+          if (row != null && row.getLong("resolved") < added.size()) {
+            throw ScimException.invalidValue("Unknown member id(s) in this connection");
+          }
+          return row == null ? null : map(row);
+        }))
+        .compose(group -> group != null ? Future.succeededFuture(group)
+            : Versions.missingOrStale(pool, "scim_groups", ctx.connectionId(), id, expectedVersion));
   }
 
   /** Deletes the group, its own membership rows and its membership in other groups. */

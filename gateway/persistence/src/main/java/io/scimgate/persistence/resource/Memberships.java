@@ -119,7 +119,7 @@ final class Memberships {
   }
 
   /** Member ids as UUIDs; an id that is not one cannot name a member: 400 when adding, ignored when removing. */
-  private static List<UUID> uuids(Set<String> ids, boolean strict) {
+  static List<UUID> uuids(Set<String> ids, boolean strict) {
     List<UUID> list = new ArrayList<>(ids.size());
     for (String id : ids) {
       try {

@@ -32,6 +32,29 @@ public final class PatchEngine {
     this.doc = doc;
   }
 
+  /**
+   * The membership changes of a group PATCH whose every operation targets {@code members} (Okta's and Entra's
+   * membership pushes), or {@code null} when some operation touches the group's document. Such a PATCH needs
+   * neither the stored document nor the engine: the store can apply it in one statement.
+   */
+  public static MemberChanges membersOnly(ResourceType type, List<PatchOperation> operations) {
+    if (type != CoreSchemas.GROUP_TYPE) {
+      return null;
+    }
+    MemberChanges changes = new MemberChanges();
+    for (PatchOperation operation : operations) {
+      if (operation.path() == null) {
+        return null;
+      }
+      PatchTarget target = PatchTarget.resolve(type, operation.path());
+      if (target.definition() == null || !target.definition().name().equals("members")) {
+        return null;
+      }
+      MembershipOperations.apply(changes, operation.op(), target, operation.value());
+    }
+    return changes;
+  }
+
   public static PatchResult apply(ResourceType type, ObjectNode stored, List<PatchOperation> operations) {
     PatchEngine engine = new PatchEngine(type, stored.deepCopy());
     for (PatchOperation operation : operations) {
