@@ -31,6 +31,8 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
       ctx.fail(ScimException.of(401, null, "An admin bearer token is required (see: scimgate admin-token)"));
       return;
     }
+    // the body handler runs after this one: keep the body until the token is verified
+    ctx.request().pause();
     tokens.verifyAdmin(token)
         .recover(invalid -> Future.failedFuture(
             ScimException.of(401, null, "The admin token is invalid or expired")))
@@ -38,6 +40,9 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
           ctx.put(KEY, claims.getString("sub", "unknown"));
           ctx.next();
         })
-        .onFailure(ctx::fail);
+        .onFailure(failure -> {
+          ctx.request().resume();
+          ctx.fail(failure);
+        });
   }
 }
