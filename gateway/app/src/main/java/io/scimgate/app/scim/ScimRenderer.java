@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.persistence.resource.GroupMember;
+import io.scimgate.persistence.resource.GroupRef;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.persistence.resource.UserWithGroups;
 import io.scimgate.scim.json.ScimJson;
 import java.util.Map;
 
@@ -20,6 +22,21 @@ final class ScimRenderer {
 
   static ObjectNode user(StoredResource user, String baseUrl) {
     return render(user, "User", baseUrl + "/Users/" + user.id());
+  }
+
+  /** The user with its read-only {@code groups} (RFC 7643 §4.1.2) when they were read. */
+  static ObjectNode user(UserWithGroups user, String baseUrl) {
+    ObjectNode out = user(user.user(), baseUrl);
+    if (user.groups() != null && !user.groups().isEmpty()) {
+      ArrayNode groups = ScimJson.MAPPER.createArrayNode();
+      for (GroupRef group : user.groups()) {
+        groups.addObject().put("value", group.id().toString()).put("$ref", baseUrl + "/Groups/" + group.id())
+            .put("display", group.displayName()).put("type", "direct");
+      }
+      out.set("groups", groups);
+      out.set("meta", out.remove("meta"));
+    }
+    return out;
   }
 
   static ObjectNode group(StoredGroup group, String baseUrl) {

@@ -8,6 +8,7 @@ import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
 import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.persistence.resource.UserWithGroups;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
@@ -43,12 +44,13 @@ final class UserEndpoints {
 
   private Future<Void> get(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
-    return users.get(request, Params.uuidPath(ctx, "id", "User")).compose(user -> {
-      if (Preconditions.notModified(ctx, user.version())) {
-        ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+    boolean withGroups = ListQuery.projection(ctx, CoreSchemas.USER_TYPE).includes(UserOperations.GROUPS);
+    return users.get(request, Params.uuidPath(ctx, "id", "User"), withGroups).compose(read -> {
+      if (Preconditions.notModified(ctx, read.user().version())) {
+        ctx.response().putHeader("ETag", ScimRenderer.etag(read.user().version()));
         return ctx.response().setStatusCode(304).end();
       }
-      return respond(ctx, 200, user, request);
+      return respond(ctx, 200, read, request);
     });
   }
 
@@ -91,12 +93,17 @@ final class UserEndpoints {
     return list(ctx, ListQuery.fromSearchBody(Params.jsonBody(ctx), config));
   }
 
+  /** Write responses leave the derived {@code groups} out: reading them would cost every write a query. */
   private static Future<Void> respond(RoutingContext ctx, int status, StoredResource user, ScimRequest request) {
+    return respond(ctx, status, new UserWithGroups(user, null), request);
+  }
+
+  private static Future<Void> respond(RoutingContext ctx, int status, UserWithGroups read, ScimRequest request) {
     Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
-    ObjectNode body = projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl()));
-    ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+    ObjectNode body = projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(read, request.baseUrl()));
+    ctx.response().putHeader("ETag", ScimRenderer.etag(read.user().version()));
     if (status == 201) {
-      ctx.response().putHeader("Location", request.baseUrl() + "/Users/" + user.id());
+      ctx.response().putHeader("Location", request.baseUrl() + "/Users/" + read.user().id());
     }
     return Responses.scim(ctx, status, body);
   }

@@ -8,6 +8,7 @@ import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.StoredResource;
+import io.scimgate.persistence.resource.UserWithGroups;
 import io.scimgate.persistence.resource.UserRepository;
 import io.scimgate.scim.patch.PatchEngine;
 import io.scimgate.scim.patch.PatchOperation;
@@ -23,6 +24,8 @@ import java.util.UUID;
  * ScimException before anything is written; an unknown id is a 404.
  */
 final class UserOperations implements ResourceWrites {
+  static final String GROUPS = "groups";
+
   private final UserRepository users;
   private final Cursors cursors;
 
@@ -78,8 +81,12 @@ final class UserOperations implements ResourceWrites {
         .map(user -> found(user, id));
   }
 
-  Future<StoredResource> get(ScimRequest request, UUID id) {
-    return users.get(request.connection().id(), id).map(user -> found(user, id));
+  /** The user; with its groups when the projection shows them (same statement, no extra round trip). */
+  Future<UserWithGroups> get(ScimRequest request, UUID id, boolean withGroups) {
+    return users.get(request.connection().id(), id, withGroups).map(user -> {
+      found(user == null ? null : user.user(), id);
+      return user;
+    });
   }
 
   /**
@@ -90,12 +97,14 @@ final class UserOperations implements ResourceWrites {
     SqlCondition where = FilterSql.users(query.filter());
     SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
     Projection projection = query.projection(CoreSchemas.USER_TYPE);
+    boolean withGroups = projection.includes(GROUPS);
     return ResourceListing.list(query, offset, limit, 2 + where.params().size(), cursors,
         request.connection().id() + "|Users|" + query.filterText(),
-        (after, from, size) -> users.list(request.connection().id(), where, after, order, from, size),
-        user -> user,
+        (after, from, size) -> users.list(request.connection().id(), where, after, order, from, size, withGroups),
+        UserWithGroups::user,
         user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl())));
   }
+
 
   private static Written written(StoredResource user) {
     return new Written(user.id(), user.version());

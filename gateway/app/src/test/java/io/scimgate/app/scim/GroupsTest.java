@@ -130,6 +130,29 @@ class GroupsTest {
   }
 
   @Test
+  void usersShowTheGroupsTheyBelongTo() {
+    String hank = user("hank@okta.local");
+    String first = scim.post("/Groups", Fixtures.group("Alpha team", hank)).json().get("id").asText();
+    String second = scim.post("/Groups", Fixtures.group("Beta team", hank)).json().get("id").asText();
+
+    JsonNode read = scim.get("/Users/" + hank).json();
+    List<String> names = new ArrayList<>();
+    read.get("groups").forEach(group -> {
+      names.add(group.get("display").asText());
+      assertThat(group.get("type").asText()).isEqualTo("direct");
+      assertThat(group.get("$ref").asText()).isEqualTo(scim.baseUrl() + "/Groups/" + group.get("value").asText());
+    });
+    assertThat(names).containsExactly("Alpha team", "Beta team");
+    JsonNode listed = scim.get("/Users?filter=userName%20eq%20%22hank%40okta.local%22").json();
+    assertThat(listed.get("Resources").get(0).get("groups")).hasSize(2);
+    assertThat(scim.get("/Users/" + hank + "?excludedAttributes=groups").json().has("groups")).isFalse();
+    assertThat(scim.get("/Users?filter=groups.value%20eq%20%22" + second + "%22").json().get("totalResults").asInt())
+        .isEqualTo(1);
+    scim.delete("/Groups/" + first);
+    assertThat(scim.get("/Users/" + hank).json().get("groups")).hasSize(1);
+  }
+
+  @Test
   void deleteGroupThen404() {
     String id = scim.post("/Groups", Fixtures.group("Temporary")).json().get("id").asText();
     assertThat(scim.delete("/Groups/" + id).status()).isEqualTo(204);

@@ -23,6 +23,13 @@ import java.util.function.Function;
  */
 public final class UserRepository {
   static final String RETURNING = "id, doc::text AS doc, version, created_at, modified_at";
+  /**
+   * The read-only {@code groups} (RFC 7643 §4.1.2), derived from the membership table by index, in the same
+   * statement as the user: reading it costs no extra round trip.
+   */
+  private static final String GROUPS = ", (SELECT coalesce(jsonb_agg(jsonb_build_array(g.id, g.display_name)"
+      + " ORDER BY g.display_name, g.id), '[]'::jsonb) FROM scim_group_members m JOIN scim_groups g"
+      + " ON g.id = m.group_id WHERE m.member_id = scim_users.id)::text AS groups";
   /** Conditional writes tried before queueing on the row lock. */
   private static final int OPTIMISTIC_ATTEMPTS = 2;
   private static final String FOLD_EMAILS = "ARRAY(SELECT lower(e) FROM unnest($12::text[]) e)";
@@ -139,10 +146,28 @@ public final class UserRepository {
   }
 
   /** One page in the stable order (created, id) and the total count of matches. */
-  public Future<Page<StoredResource>> list(UUID connectionId, SqlCondition where, SqlCondition after, SqlOrder order, int offset,
-      int limit) {
-    return ResourceQueries.page(pool, "scim_users", RETURNING, connectionId, where, after, order, offset, limit,
-        UserRepository::map);
+  public Future<Page<UserWithGroups>> list(UUID connectionId, SqlCondition where, SqlCondition after,
+      SqlOrder order, int offset, int limit, boolean withGroups) {
+    return ResourceQueries.page(pool, "scim_users", withGroups ? RETURNING + GROUPS : RETURNING, connectionId, where,
+        after, order, offset, limit, row -> withGroups(row, withGroups));
+  }
+
+  /** The user with its groups ({@code withGroups}) read in the same statement; {@code null} when unknown. */
+  public Future<UserWithGroups> get(UUID connectionId, UUID id, boolean withGroups) {
+    return pool.preparedQuery("SELECT " + (withGroups ? RETURNING + GROUPS : RETURNING)
+            + " FROM scim_users WHERE id = $1 AND connection_id = $2")
+        .execute(Tuple.of(id, connectionId))
+        .map(rows -> Rows.firstOrNull(rows, row -> withGroups(row, withGroups)));
+  }
+
+  private static UserWithGroups withGroups(Row row, boolean withGroups) {
+    if (!withGroups) {
+      return new UserWithGroups(map(row), null);
+    }
+    List<GroupRef> groups = new ArrayList<>();
+    ScimJson.parseStoredArray(row.getString("groups")).forEach(group -> groups.add(
+        new GroupRef(UUID.fromString(group.get(0).asText()), group.get(1).asText())));
+    return new UserWithGroups(map(row), groups);
   }
 
   static StoredResource map(Row row) {

@@ -51,6 +51,15 @@ public final class ScimJson {
     }
   }
 
+  /** Parses a JSON array that the gateway's own SQL produced. */
+  public static JsonNode parseStoredArray(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored JSON is not valid", e);
+    }
+  }
+
   public static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
