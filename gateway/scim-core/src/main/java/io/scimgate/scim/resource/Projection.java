@@ -21,15 +21,17 @@ import java.util.Map;
  * attribute at all (group members).
  */
 public final class Projection {
-  public static final Projection ALL = new Projection(null, List.of());
+  public static final Projection ALL = new Projection(null, null, List.of());
 
   /** A resolved path: {@code container} is null for core attributes, else the extension URN. */
   private record Key(String container, String attribute, String subAttribute) {}
 
+  private final ResourceType type;
   private final List<Key> included; // null: everything by default
   private final List<Key> excluded;
 
-  private Projection(List<Key> included, List<Key> excluded) {
+  private Projection(ResourceType type, List<Key> included, List<Key> excluded) {
+    this.type = type;
     this.included = included;
     this.excluded = excluded;
   }
@@ -37,13 +39,19 @@ public final class Projection {
   public static Projection of(ResourceType type, String attributes, String excludedAttributes) {
     List<Key> included = blank(attributes) ? null : resolve(type, attributes);
     List<Key> excluded = blank(excludedAttributes) ? List.of() : resolve(type, excludedAttributes);
-    return new Projection(included, excluded);
+    return new Projection(type, included, excluded);
   }
 
-  /** Whether the top-level core attribute {@code name} appears in the output. */
+  /**
+   * Whether the top-level core attribute {@code name} appears in the output: {@code returned: request}
+   * attributes only when {@code attributes} names them.
+   */
   public boolean includes(String name) {
-    boolean wanted = included == null
-        || included.stream().anyMatch(k -> k.container() == null && k.attribute().equals(name));
+    AttributeDefinition definition = type == null ? null : type.coreOrCommonAttribute(name);
+    boolean onRequest = definition != null && definition.returned() == Returned.REQUEST;
+    boolean named = included != null
+        && included.stream().anyMatch(k -> k.container() == null && k.attribute().equals(name));
+    boolean wanted = onRequest ? named : included == null || named;
     boolean dropped = excluded.stream()
         .anyMatch(k -> k.container() == null && k.attribute().equals(name) && k.subAttribute() == null);
     return wanted && !dropped;

@@ -62,7 +62,8 @@ public final class CoreSchemas {
           reference("$ref", "The URI of the group.", "User", "Group").with(Mutability.READ_ONLY),
           string("display", "The group's display name.").with(Mutability.READ_ONLY),
           string("type", "direct or indirect.").with(Mutability.READ_ONLY).withCanonicalValues("direct", "indirect"))
-          .asMultiValued().with(Mutability.READ_ONLY),
+          // returned on request (attributes=groups): deriving it costs every user read a join
+          .asMultiValued().with(Mutability.READ_ONLY).with(Returned.REQUEST),
       simpleMultiValued("entitlements", "Entitlements of the user."),
       simpleMultiValued("roles", "Roles of the user."),
       simpleMultiValued("x509Certificates", "X.509 certificates of the user.")));

@@ -46,6 +46,14 @@ class ProjectionTest {
   }
 
   @Test
+  void returnedOnRequestAttributesNeedToBeAskedFor() {
+    assertThat(Projection.of(CoreSchemas.USER_TYPE, null, null).includes("groups")).isFalse();
+    assertThat(Projection.of(CoreSchemas.USER_TYPE, "userName", null).includes("groups")).isFalse();
+    assertThat(Projection.of(CoreSchemas.USER_TYPE, "groups", null).includes("groups")).isTrue();
+    assertThat(Projection.of(CoreSchemas.USER_TYPE, "groups", "groups").includes("groups")).isFalse();
+  }
+
+  @Test
   void tellsWhetherMembersMustBeRead() {
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, null).includes("members")).isTrue();
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "members").includes("members")).isFalse();
