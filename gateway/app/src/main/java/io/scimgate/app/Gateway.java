@@ -3,7 +3,8 @@ package io.scimgate.app;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -12,6 +13,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,25 +29,31 @@ public final class Gateway {
   private final Pool pool;
   private final Health health;
   private final ConnectionRegistry registry;
+  private final ConnectorRegistry connectors;
   private String deploymentId;
 
-  private Gateway(Vertx vertx, GatewayConfig config) {
+  private Gateway(Vertx vertx, GatewayConfig config, ConnectorRegistry connectors) {
     this.vertx = vertx;
     this.config = config;
+    this.connectors = connectors;
     this.pool = Database.pool(vertx, config.databaseUrl(), config.databasePoolSize());
-    this.health = new Health(pool);
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
+    this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
   }
 
-  /** Starts a node; the migrations are read from the classpath on the calling thread (not an event loop). */
+  /**
+   * Starts a node. Migrations and connector plugins are read on the calling thread (file work, never on an
+   * event loop).
+   */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
     Migrations migrations = Migrations.fromClasspath();
-    Gateway gateway = new Gateway(vertx, config);
+    ConnectorRegistry connectors = PluginHost.load(config.pluginsDir());
+    Gateway gateway = new Gateway(vertx, config, connectors);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
-    BuiltInConnectors connectors = BuiltInConnectors.create();
     return migrations.apply(gateway.pool)
         .compose(applied -> gateway.registry.start())
+        .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(
             () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
             new DeploymentOptions().setInstances(config.httpInstances())))
@@ -57,6 +65,14 @@ public final class Gateway {
         .recover(failure -> gateway.closeResources().transform(closed -> Future.failedFuture(failure)));
   }
 
+  private void reportMissingConnectors() {
+    Set<String> missing = connectors.missing(registry.vendorsInUse());
+    if (!missing.isEmpty()) {
+      LOG.error("Connections use connectors that are not loaded: {}. Their requests get 503 and readiness fails "
+          + "until the plugins are in {} (loaded: {})", missing, config.pluginsDir(), connectors.ids());
+    }
+  }
+
   /** Drains: readiness fails, servers stop accepting and finish requests in flight, then resources close. */
   public Future<Void> stop() {
     health.startDraining();
@@ -65,7 +81,7 @@ public final class Gateway {
   }
 
   private Future<Void> closeResources() {
-    return registry.close().transform(closed -> pool.close());
+    return registry.close().transform(closed -> pool.close()).onComplete(closed -> connectors.stop());
   }
 
   public GatewayConfig config() {

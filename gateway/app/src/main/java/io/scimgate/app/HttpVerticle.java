@@ -4,7 +4,7 @@ import io.scimgate.app.admin.AdminApi;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
@@ -26,12 +26,12 @@ final class HttpVerticle extends VerticleBase {
   private final Pool pool;
   private final TokenService tokens;
   private final ConnectionRegistry registry;
-  private final BuiltInConnectors connectors;
+  private final ConnectorRegistry connectors;
   private final Health health;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      BuiltInConnectors connectors, Health health) {
+      ConnectorRegistry connectors, Health health) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
@@ -46,7 +46,7 @@ final class HttpVerticle extends VerticleBase {
     router.route().handler(RequestIds.create());
     health.mount(router);
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors));
-    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry));
+    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());

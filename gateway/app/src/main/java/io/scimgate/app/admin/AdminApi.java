@@ -4,7 +4,7 @@ import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.resource.GroupRepository;
@@ -22,13 +22,14 @@ public final class AdminApi {
   private AdminApi() {}
 
   public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, BuiltInConnectors connectors) {
+      ConnectionRegistry registry, ConnectorRegistry connectors) {
     Router router = Router.router(vertx);
     router.route().handler(AdminAuthHandler.create(tokens));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     AdminJson json = new AdminJson(config, connectors);
     TenantRepository tenants = new TenantRepository(pool);
     new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);
+    new ConnectorAdmin(connectors, json).mount(router);
     new ConnectionAdmin(tenants, new ConnectionRepository(pool), registry, tokens, connectors, json).mount(router);
     return router;
   }

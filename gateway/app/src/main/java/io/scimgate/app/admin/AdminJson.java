@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.connectors.BuiltInConnectors;
-import io.scimgate.connectors.api.IdpConnector;
+import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.connectors.LoadedConnector;
+import io.scimgate.app.connectors.RefusedPlugin;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditEntry;
 import io.scimgate.persistence.connection.ScimConnection;
@@ -13,13 +14,15 @@ import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.persistence.tenant.Tenant;
 import io.scimgate.scim.json.ScimJson;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The admin API's JSON shapes, and field readers with clear 400s. */
 final class AdminJson {
   private final GatewayConfig config;
-  private final BuiltInConnectors connectors;
+  private final ConnectorRegistry connectors;
 
-  AdminJson(GatewayConfig config, BuiltInConnectors connectors) {
+  AdminJson(GatewayConfig config, ConnectorRegistry connectors) {
     this.config = config;
     this.connectors = connectors;
   }
@@ -30,15 +33,34 @@ final class AdminJson {
         .put("updatedAt", text(tenant.updatedAt()));
   }
 
+  ObjectNode loadedConnector(LoadedConnector loaded) {
+    return ScimJson.object().put("id", loaded.connector().id()).put("name", loaded.connector().displayName())
+        .put("defaultGroupPrefix", loaded.connector().defaultGroupPrefix()).put("pluginId", loaded.pluginId())
+        .put("version", loaded.pluginVersion()).put("provider", loaded.provider()).put("state", loaded.state());
+  }
+
+  ObjectNode refusedPlugin(RefusedPlugin refused) {
+    return ScimJson.object().put("pluginId", refused.pluginId()).put("path", refused.path())
+        .put("reason", refused.reason());
+  }
+
+  private static ObjectNode mappings(Map<String, String> mappings) {
+    ObjectNode json = ScimJson.object();
+    new TreeMap<>(mappings).forEach(json::put);
+    return json;
+  }
+
   ObjectNode connection(ScimConnection connection) {
-    IdpConnector connector = connectors.get(connection.vendor());
+    LoadedConnector connector = connectors.get(connection.vendor());
     ObjectNode json = ScimJson.object().put("id", connection.id().toString())
         .put("tenantId", connection.tenantId().toString()).put("vendor", connection.vendor())
-        .put("vendorName", connector == null ? connection.vendor() : connector.displayName())
+        .put("vendorName", connector == null ? connection.vendor() : connector.connector().displayName())
+        .put("connectorLoaded", connector != null)
         .put("name", connection.name()).put("status", connection.status().dbValue())
         .put("scimBaseUrl", config.scimBaseUrl(connection.id())).put("groupPrefix", connection.groupPrefix())
         .put("tokenFingerprint", connection.tokenFingerprint().substring(0, 16))
         .put("createdAt", text(connection.createdAt())).put("updatedAt", text(connection.updatedAt()));
+    json.set("attributeMappings", mappings(connection.attributeMappings()));
     if (connection.previousTokenValidUntil() != null
         && connection.previousTokenValidUntil().isAfter(Instant.now())) {
       json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
-import io.scimgate.app.connectors.BuiltInConnectors;
+import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.Responses;
+import io.scimgate.app.connectors.LoadedConnector;
 import io.scimgate.connectors.api.IdpConnector;
+import io.scimgate.persistence.connection.ConnectionSettings;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -20,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.scimgate.app.http.Routes.async;
@@ -36,11 +39,11 @@ final class ConnectionAdmin {
   private final ConnectionRepository connections;
   private final ConnectionRegistry registry;
   private final TokenService tokens;
-  private final BuiltInConnectors connectors;
+  private final ConnectorRegistry connectors;
   private final AdminJson json;
 
   ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionRegistry registry,
-      TokenService tokens, BuiltInConnectors connectors, AdminJson json) {
+      TokenService tokens, ConnectorRegistry connectors, AdminJson json) {
     this.tenants = tenants;
     this.connections = connections;
     this.registry = registry;
@@ -54,6 +57,7 @@ final class ConnectionAdmin {
     router.post(base).handler(async(this::create));
     router.get(base).handler(async(this::list));
     router.get(base + "/:connectionId").handler(async(this::get));
+    router.patch(base + "/:connectionId").handler(async(this::updateSettings));
     router.post(base + "/:connectionId/disable").handler(async(ctx -> setStatus(ctx, ConnectionStatus.DISABLED)));
     router.post(base + "/:connectionId/enable").handler(async(ctx -> setStatus(ctx, ConnectionStatus.ENABLED)));
     router.delete(base + "/:connectionId").handler(async(ctx -> setStatus(ctx, ConnectionStatus.DELETED)));
@@ -62,16 +66,19 @@ final class ConnectionAdmin {
 
   private Future<Void> create(RoutingContext ctx) {
     JsonNode body = Params.jsonBody(ctx);
-    IdpConnector connector = connectors.get(body.path("vendor").asText(null));
-    if (connector == null) {
-      throw ScimException.invalidValue("'vendor' must be one of " + String.join(", ", connectors.ids()));
+    LoadedConnector loaded = connectors.get(body.path("vendor").asText(null));
+    if (loaded == null) {
+      throw ScimException.invalidValue("'vendor' must be one of the loaded connectors: "
+          + String.join(", ", connectors.ids()));
     }
-    String name = AdminJson.requiredText(body, "name", 200);
+    IdpConnector connector = loaded.connector();
+    ConnectionSettings settings = ConnectionSettingsJson.read(body,
+        new ConnectionSettings(null, connector.defaultGroupPrefix(), Map.of()));
     Integer ttl = tokenTtl(body);
     return TenantAdmin.existing(tenants, ctx).compose(tenant -> {
       UUID id = UUID.randomUUID();
       String token = tokens.issueConnectionToken(tenant.id(), id, 1, ttl);
-      return connections.create(id, connector.id(), name, connector.defaultGroupPrefix(),
+      return connections.create(id, connector.id(), settings,
               TokenService.fingerprint(token), audit(ctx, tenant.id(), id))
           .compose(created -> registry.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
           .compose(created -> {
@@ -89,6 +96,22 @@ final class ConnectionAdmin {
 
   private Future<Void> get(RoutingContext ctx) {
     return existing(ctx).compose(connection -> Responses.json(ctx, 200, json.connection(connection)));
+  }
+
+  /** Changes name, groupPrefix and/or attributeMappings; fields left out keep their values. */
+  private Future<Void> updateSettings(RoutingContext ctx) {
+    JsonNode body = Params.jsonBody(ctx);
+    return existing(ctx)
+        .compose(connection -> connections.updateSettings(connection.tenantId(), connection.id(),
+            ConnectionSettingsJson.read(body, new ConnectionSettings(connection.name(), connection.groupPrefix(),
+                connection.attributeMappings())), audit(ctx, connection.tenantId(), connection.id())))
+        .compose(changed -> {
+          if (changed == null) {
+            throw ScimException.notFound("Connection not found");
+          }
+          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+        })
+        .compose(changed -> Responses.json(ctx, 200, json.connection(changed)));
   }
 
   private Future<Void> setStatus(RoutingContext ctx, ConnectionStatus status) {

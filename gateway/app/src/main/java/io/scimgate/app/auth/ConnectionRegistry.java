@@ -10,6 +10,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -59,6 +61,13 @@ public final class ConnectionRegistry {
   }
 
   /** The connection if it exists and is not deleted, else {@code null}. */
+  /** The vendors of the connections this node knows (disabled ones too: they may be enabled at any time). */
+  public Set<String> vendorsInUse() {
+    Set<String> vendors = new TreeSet<>();
+    connections.values().forEach(connection -> vendors.add(connection.vendor()));
+    return vendors;
+  }
+
   public ScimConnection get(UUID connectionId) {
     return connections.get(connectionId);
   }

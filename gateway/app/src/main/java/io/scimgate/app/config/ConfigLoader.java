@@ -1,5 +1,7 @@
 package io.scimgate.app.config;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ public final class ConfigLoader {
   public static final String BULK_MAX_OPERATIONS = "SCIMGATE_BULK_MAX_OPERATIONS";
   public static final String CONNECTION_RESYNC_SECONDS = "SCIMGATE_CONNECTION_RESYNC_SECONDS";
   public static final String SHUTDOWN_GRACE_SECONDS = "SCIMGATE_SHUTDOWN_GRACE_SECONDS";
+  public static final String PLUGINS_DIR = "SCIMGATE_PLUGINS_DIR";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -52,7 +55,22 @@ public final class ConfigLoader {
         maxPage,
         integer(BULK_MAX_OPERATIONS, 1000, 1, 100_000),
         Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
-        Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)));
+        Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
+        pluginsDir());
+  }
+
+  /** {@code plugins/} next to the gateway's jar (or its classes directory), unless configured. */
+  private Path pluginsDir() {
+    String configured = text(PLUGINS_DIR, null);
+    if (configured != null) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    try {
+      Path code = Path.of(ConfigLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return code.getParent().resolve("plugins").normalize();
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of("plugins").toAbsolutePath().normalize();
+    }
   }
 
   private String secret() {

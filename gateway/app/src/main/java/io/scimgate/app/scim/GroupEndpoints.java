@@ -5,6 +5,7 @@ import static io.scimgate.app.scim.GroupOperations.MEMBERS;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
@@ -31,7 +32,7 @@ final class GroupEndpoints {
 
   void mount(Router router) {
     router.post("/Groups").handler(async(this::create));
-    router.get("/Groups").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config))));
+    router.get("/Groups").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.GROUP))));
     router.post("/Groups/.search").handler(async(this::search));
     router.get("/Groups/:id").handler(async(this::get));
     router.put("/Groups/:id").handler(async(this::replace));
@@ -95,7 +96,7 @@ final class GroupEndpoints {
 
   /** {@code POST /Groups/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */
   private Future<Void> search(RoutingContext ctx) {
-    return list(ctx, ListQuery.fromSearchBody(Params.jsonBody(ctx), config));
+    return list(ctx, ListQuery.fromSearchBody(ctx, config, ResourceKind.GROUP));
   }
 
   /** Reads the group as the projection shows it (members only when shown) and answers with it. */

@@ -15,6 +15,7 @@ import io.scimgate.scim.patch.MemberChanges;
 import io.scimgate.scim.patch.PatchEngine;
 import io.scimgate.scim.patch.PatchOperation;
 import io.scimgate.scim.patch.PatchRequest;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.scim.patch.PatchResult;
 import io.scimgate.scim.resource.ResourceValidator;
 import io.scimgate.scim.schema.CoreSchemas;
@@ -73,7 +74,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** Creates the group with its members; the answer holds no members (callers reload what they show). */
   Future<StoredGroup> createGroup(ScimRequest request, JsonNode body) {
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, body);
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.dialect().group(body));
     List<UUID> members = takeMembers(doc);
     return groups.create(UUID.randomUUID(), doc, productName(request, doc), members == null ? List.of() : members,
         request.audit());
@@ -81,7 +82,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** PUT: a body without {@code members} leaves membership untouched ({@code []} clears it). */
   Future<StoredGroup> replaceGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, body);
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.dialect().group(body));
     List<UUID> members = takeMembers(doc);
     return groups.replace(id, doc, productName(request, doc), members, ifMatch, request.audit())
         .map(group -> found(group, id));
@@ -89,7 +90,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** Membership-only PATCHes (the common case) take the one-statement path; the rest go through the engine. */
   Future<StoredGroup> patchGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    List<PatchOperation> operations = PatchRequest.parse(body);
+    List<PatchOperation> operations = PatchRequest.parse(request.dialect().patch(ResourceKind.GROUP, body));
     MemberChanges members = PatchEngine.membersOnly(CoreSchemas.GROUP_TYPE, operations);
     if (members != null && !members.replaceAll()) {
       return groups.patchMembers(id, ifMatch, members, request.audit()).map(group -> found(group, id));

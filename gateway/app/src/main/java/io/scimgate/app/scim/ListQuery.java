@@ -2,6 +2,7 @@ package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.app.http.Params;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.filter.Filter;
@@ -25,14 +26,17 @@ record ListQuery(Filter filter, String filterText, int startIndex, int count, St
     String excludedAttributes, String sortBy, boolean descending, String cursor) {
   static final String SEARCH_REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
-  static ListQuery fromQuery(RoutingContext ctx, GatewayConfig config) {
-    return of(ctx.request().getParam("filter"), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
+  /** From a GET's query string; the filter in the connection's dialect is normalised by its connector. */
+  static ListQuery fromQuery(RoutingContext ctx, GatewayConfig config, ResourceKind kind) {
+    return of(ScimRequest.dialect(ctx).filter(kind, ctx.request().getParam("filter")), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
         ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"),
         ctx.request().getParam("sortBy"), ctx.request().getParam("sortOrder"), ctx.request().getParam("cursor"),
         config);
   }
 
-  static ListQuery fromSearchBody(JsonNode body, GatewayConfig config) {
+  /** From the body of a POST .search; root searches normalise the filter as a user filter. */
+  static ListQuery fromSearchBody(RoutingContext ctx, GatewayConfig config, ResourceKind kind) {
+    JsonNode body = Params.jsonBody(ctx);
     if (body == null || !body.isObject()) {
       throw ScimException.invalidSyntax("A search request must be a JSON object (a SearchRequest message)");
     }
@@ -40,7 +44,7 @@ record ListQuery(Filter filter, String filterText, int startIndex, int count, St
     if (!schemas.isMissingNode() && !schemas.toString().contains(SEARCH_REQUEST_URN)) {
       throw ScimException.invalidValue("'schemas' must contain \"" + SEARCH_REQUEST_URN + "\"");
     }
-    return of(text(body, "filter"), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
+    return of(ScimRequest.dialect(ctx).filter(kind, text(body, "filter")), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
         list(body, "excludedAttributes"), text(body, "sortBy"), text(body, "sortOrder"), text(body, "cursor"),
         config);
   }

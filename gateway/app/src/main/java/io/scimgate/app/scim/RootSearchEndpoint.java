@@ -4,6 +4,7 @@ import static io.scimgate.app.http.Routes.async;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
@@ -37,7 +38,7 @@ final class RootSearchEndpoint {
 
   private Future<Void> search(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
-    ListQuery query = ListQuery.fromSearchBody(Params.jsonBody(ctx), config);
+    ListQuery query = ListQuery.fromSearchBody(ctx, config, ResourceKind.USER);
     if (query.cursorPaging()) {
       throw ScimException.invalidValue("Cursor paging is per resource type: use /Users/.search or /Groups/.search");
     }

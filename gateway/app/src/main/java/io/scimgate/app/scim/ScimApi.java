@@ -4,6 +4,7 @@ import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.UserRepository;
@@ -21,9 +22,10 @@ public final class ScimApi {
   private ScimApi() {}
 
   public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry) {
+      ConnectionRegistry registry, ConnectorRegistry connectors) {
     Router router = Router.router(vertx);
     router.route().handler(ScimAuthHandler.create(tokens, registry));
+    router.route().handler(new DialectHandler(connectors));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());
     UserOperations users = new UserOperations(new UserRepository(pool), cursors);

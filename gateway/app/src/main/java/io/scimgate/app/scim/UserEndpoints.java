@@ -4,6 +4,7 @@ import static io.scimgate.app.http.Routes.async;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Preconditions;
 import io.scimgate.app.http.Responses;
@@ -28,7 +29,7 @@ final class UserEndpoints {
 
   void mount(Router router) {
     router.post("/Users").handler(async(this::create));
-    router.get("/Users").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config))));
+    router.get("/Users").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.USER))));
     router.post("/Users/.search").handler(async(this::search));
     router.get("/Users/:id").handler(async(this::get));
     router.put("/Users/:id").handler(async(this::replace));
@@ -90,7 +91,7 @@ final class UserEndpoints {
 
   /** {@code POST /Users/.search} (RFC 7644 §3.4.3): the query in the body, where URLs and logs do not see it. */
   private Future<Void> search(RoutingContext ctx) {
-    return list(ctx, ListQuery.fromSearchBody(Params.jsonBody(ctx), config));
+    return list(ctx, ListQuery.fromSearchBody(ctx, config, ResourceKind.USER));
   }
 
   /** Write responses leave the derived {@code groups} out: reading them would cost every write a query. */

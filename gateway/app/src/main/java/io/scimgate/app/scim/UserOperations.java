@@ -13,6 +13,7 @@ import io.scimgate.persistence.resource.UserRepository;
 import io.scimgate.scim.patch.PatchEngine;
 import io.scimgate.scim.patch.PatchOperation;
 import io.scimgate.scim.patch.PatchRequest;
+import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.scim.resource.ResourceValidator;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.vertx.core.Future;
@@ -65,17 +66,17 @@ final class UserOperations implements ResourceWrites {
   }
 
   Future<StoredResource> createUser(ScimRequest request, JsonNode body) {
-    return users.create(UUID.randomUUID(), ResourceValidator.validate(CoreSchemas.USER_TYPE, body),
+    return users.create(UUID.randomUUID(), ResourceValidator.validate(CoreSchemas.USER_TYPE, request.dialect().user(body)),
         request.audit());
   }
 
   Future<StoredResource> replaceUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    return users.replace(id, ResourceValidator.validate(CoreSchemas.USER_TYPE, body), ifMatch, request.audit())
+    return users.replace(id, ResourceValidator.validate(CoreSchemas.USER_TYPE, request.dialect().user(body)), ifMatch, request.audit())
         .map(user -> found(user, id));
   }
 
   Future<StoredResource> patchUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    List<PatchOperation> operations = PatchRequest.parse(body);
+    List<PatchOperation> operations = PatchRequest.parse(request.dialect().patch(ResourceKind.USER, body));
     return users.patch(id, ifMatch,
             stored -> PatchEngine.apply(CoreSchemas.USER_TYPE, stored.doc(), operations).doc(), request.audit())
         .map(user -> found(user, id));

@@ -5,6 +5,7 @@ import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.notify.ChangeNotices;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,7 +25,7 @@ import java.util.UUID;
  * disabled, deleted or rotated connection stops accepting old tokens everywhere as soon as it commits.
  */
 public final class ConnectionRepository {
-  private static final String SELECT = "SELECT c.id, c.tenant_id, c.vendor, c.name, c.group_prefix, c.status,"
+  private static final String SELECT = "SELECT c.id, c.tenant_id, c.vendor, c.name, c.group_prefix, c.attribute_mappings, c.status,"
       + " c.token_generation, c.token_fingerprint, c.previous_token_generation, c.previous_token_valid_until,"
       + " c.created_at, c.updated_at, t.scim_enabled FROM connections c JOIN tenants t ON t.id = c.tenant_id ";
 
@@ -35,13 +38,26 @@ public final class ConnectionRepository {
   }
 
   /** Inserts an enabled connection whose first token (generation 1) has {@code fingerprint}. */
-  public Future<ScimConnection> create(UUID id, String vendor, String name, String groupPrefix, String fingerprint,
+  public Future<ScimConnection> create(UUID id, String vendor, ConnectionSettings settings, String fingerprint,
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
-            + " token_fingerprint) VALUES ($1, $2, $3, $4, $5, 'enabled', 1, $6)")
-        .execute(Tuple.of(id, ctx.tenantId(), vendor, name, groupPrefix, fingerprint))
+        .preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, attribute_mappings, status,"
+            + " token_generation, token_fingerprint) VALUES ($1, $2, $3, $4, $5, $6, 'enabled', 1, $7)")
+        .execute(Tuple.of(id, ctx.tenantId(), vendor, settings.name(), settings.groupPrefix(),
+            new JsonObject(new LinkedHashMap<String, Object>(settings.attributeMappings())), fingerprint))
         .compose(done -> changed(conn, id, ctx, "connection_create")));
+  }
+
+  /** Replaces name, group prefix and attribute mappings; the updated connection, or {@code null} if unknown. */
+  public Future<ScimConnection> updateSettings(UUID tenantId, UUID id, ConnectionSettings settings,
+      AuditContext ctx) {
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("UPDATE connections SET name = $3, group_prefix = $4, attribute_mappings = $5,"
+            + " updated_at = now() WHERE id = $1 AND tenant_id = $2 AND status <> 'deleted' RETURNING id")
+        .execute(Tuple.of(id, tenantId, settings.name(), settings.groupPrefix(),
+            new JsonObject(new LinkedHashMap<String, Object>(settings.attributeMappings()))))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
+            : changed(conn, id, ctx, "connection_settings")));
   }
 
   /** The connection (whatever its status), or {@code null}. */
@@ -105,9 +121,16 @@ public final class ConnectionRepository {
     return list;
   }
 
+  private static Map<String, String> mappings(JsonObject json) {
+    Map<String, String> mappings = new LinkedHashMap<>();
+    json.forEach(entry -> mappings.put(entry.getKey(), String.valueOf(entry.getValue())));
+    return mappings;
+  }
+
   private static ScimConnection map(Row row) {
     return new ScimConnection(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("vendor"),
-        row.getString("name"), row.getString("group_prefix"), ConnectionStatus.fromDb(row.getString("status")),
+        row.getString("name"), row.getString("group_prefix"), mappings(row.getJsonObject("attribute_mappings")),
+        ConnectionStatus.fromDb(row.getString("status")),
         row.getInteger("token_generation"), row.getString("token_fingerprint"),
         row.getInteger("previous_token_generation"), Rows.instant(row, "previous_token_valid_until"),
         row.getBoolean("scim_enabled"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));

@@ -1,6 +1,7 @@
 package io.scimgate.persistence.connection;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,7 @@ public record ScimConnection(
     String vendor,
     String name,
     String groupPrefix,
+    Map<String, String> attributeMappings,
     ConnectionStatus status,
     int tokenGeneration,
     String tokenFingerprint,
@@ -22,6 +24,10 @@ public record ScimConnection(
     boolean tenantScimEnabled,
     Instant createdAt,
     Instant updatedAt) {
+
+  public ScimConnection {
+    attributeMappings = attributeMappings == null ? Map.of() : Map.copyOf(attributeMappings);
+  }
 
   /** Whether a token of {@code generation} is accepted at {@code now} (ignoring status and tenant flag). */
   public boolean acceptsGeneration(int generation, Instant now) {

@@ -1,0 +1,58 @@
+package io.scimgate.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.connection.ConnectionSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a connection's admin settings from a request body: {@code name}, {@code groupPrefix} and
+ * {@code attributeMappings} (an object of attribute path to attribute path). Absent fields keep {@code current}.
+ */
+final class ConnectionSettingsJson {
+  static final int MAX_MAPPINGS = 100;
+  private static final Pattern ATTRIBUTE_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9:._$-]{0,299}");
+
+  private ConnectionSettingsJson() {}
+
+  static ConnectionSettings read(JsonNode body, ConnectionSettings current) {
+    String name = body.has("name") ? AdminJson.requiredText(body, "name", 200) : current.name();
+    String prefix = body.has("groupPrefix") ? groupPrefix(body.get("groupPrefix")) : current.groupPrefix();
+    Map<String, String> mappings = body.has("attributeMappings") ? mappings(body.get("attributeMappings"))
+        : current.attributeMappings();
+    if (name == null) {
+      throw ScimException.invalidValue("'name' is required");
+    }
+    return new ConnectionSettings(name, prefix, mappings);
+  }
+
+  private static String groupPrefix(JsonNode value) {
+    if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 64) {
+      throw ScimException.invalidValue("'groupPrefix' must be a non-blank string of at most 64 characters, "
+          + "for example \"Acme HR - \"");
+    }
+    return value.asText();
+  }
+
+  private static Map<String, String> mappings(JsonNode value) {
+    if (!value.isObject() || value.size() > MAX_MAPPINGS) {
+      throw ScimException.invalidValue("'attributeMappings' must be an object of at most " + MAX_MAPPINGS
+          + " entries, source attribute path to target attribute path");
+    }
+    Map<String, String> mappings = new LinkedHashMap<>();
+    value.fields().forEachRemaining(entry -> {
+      JsonNode target = entry.getValue();
+      if (!ATTRIBUTE_PATH.matcher(entry.getKey()).matches() || !target.isTextual()
+          || !ATTRIBUTE_PATH.matcher(target.asText()).matches() || entry.getKey().endsWith(":")
+          || target.asText().endsWith(":")) {
+        throw ScimException.invalidValue("'attributeMappings' entry '" + entry.getKey() + "' must map an attribute "
+            + "path to an attribute path, e.g. \"urn:acme:scim:User:dept\": "
+            + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\"");
+      }
+      mappings.put(entry.getKey(), target.asText());
+    });
+    return mappings;
+  }
+}

@@ -1,0 +1,40 @@
+package io.scimgate.app.scim;
+
+import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.app.connectors.ConnectionDialect;
+import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.connectors.LoadedConnector;
+import io.scimgate.connectors.api.ConnectionSettings;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.connection.ScimConnection;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Binds the authenticated connection's connector (by its vendor) to the request. When this node has no such
+ * connector (the plugin is missing or was refused), the IdP gets 503: its retry will find a healthy node, and
+ * readiness already reports this one as not ready.
+ */
+final class DialectHandler implements Handler<RoutingContext> {
+  static final String DIALECT = "scimgate.dialect";
+
+  private final ConnectorRegistry connectors;
+
+  DialectHandler(ConnectorRegistry connectors) {
+    this.connectors = connectors;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ScimConnection connection = ScimAuthHandler.connection(ctx);
+    LoadedConnector loaded = connectors.get(connection.vendor());
+    if (loaded == null) {
+      ctx.fail(ScimException.of(503, null, "The '" + connection.vendor() + "' connector of this connection is not "
+          + "loaded on this gateway node; retry later"));
+      return;
+    }
+    ctx.put(DIALECT, new ConnectionDialect(loaded.connector(), new ConnectionSettings(connection.id().toString(),
+        connection.groupPrefix(), connection.attributeMappings())));
+    ctx.next();
+  }
+}
