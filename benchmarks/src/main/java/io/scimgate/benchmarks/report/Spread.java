@@ -30,6 +30,10 @@ record Spread(double median, double min, double max, int runs) {
       return "–";
     }
     String median = Html.num(this.median);
-    return runs == 1 ? median : median + " (" + Html.num(min) + "–" + Html.num(max) + ", " + runs + " runs)";
+    if (runs == 1) {
+      return median;
+    }
+    String range = Html.num(min).equals(Html.num(max)) ? "" : Html.num(min) + "–" + Html.num(max) + ", ";
+    return median + " (" + range + runs + " runs)";
   }
 }

@@ -16,6 +16,7 @@ class SpreadTest {
   void describesOneRunWithoutARange() {
     assertThat(Spread.of(List.of(1234.4)).describe()).isEqualTo("1,234");
     assertThat(Spread.of(List.of(10.0, 30.0)).describe()).isEqualTo("20.0 (10.0–30.0, 2 runs)");
+    assertThat(Spread.of(List.of(5.0, 5.0)).describe()).isEqualTo("5.00 (2 runs)");
     assertThat(Spread.of(List.of()).describe()).isEqualTo("–");
   }
 }
