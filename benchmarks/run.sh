@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Starts a server on a fresh local database and runs one benchmark against it (127.0.0.1 only):
+# Runs one benchmark (127.0.0.1 only):
 #   benchmarks/run.sh group-membership [sizes...]   PATCH add/remove one member; default 1000 10000 100000
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
-# The server is pinned to CPU 1, the load generator to CPU 0 (PostgreSQL is not pinned: it is a system service).
+#   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
+#   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
+# The first four start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
+# CPU 0 (PostgreSQL is not pinned: it is a system service). jmh and report need neither database nor server;
+# jmh runs pinned to CPU 0, its forks inherit that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin_url=${SCIMGATE_BENCH_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
@@ -15,9 +19,31 @@ case "$mode" in
   group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling [args...]" >&2; exit 2 ;;
+  jmh|report) ;;
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|jmh|report [args...]" >&2; exit 2 ;;
 esac
 shift
+reports=benchmarks/target/reports
+
+# jmh and report: build the benchmarks module and the modules it uses in one reactor, without installing them;
+# dependency:build-classpath then names the reactor's own jars in their target/ folders.
+if [ "$mode" = jmh ] || [ "$mode" = report ]; then
+  mvn -B -q -ntp -pl benchmarks -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt
+  classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+  mkdir -p "$reports"
+  if [ "$mode" = report ]; then
+    exec java -cp "$classpath" io.scimgate.benchmarks.report.HtmlReport "$reports"
+  fi
+  # A short run by default (about two minutes on two cores). An option given on the command line replaces the
+  # default of the same name; everything else (e.g. a benchmark regex such as FilterBenchmark) is passed on.
+  defaults=(-f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff "$reports/jmh.json")
+  jmh=()
+  for ((i = 0; i < ${#defaults[@]}; i += 2)); do
+    [[ " $* " == *" ${defaults[i]} "* ]] || jmh+=("${defaults[i]}" "${defaults[i + 1]}")
+  done
+  exec taskset -c 0 java -cp "$classpath" org.openjdk.jmh.Main "${jmh[@]}" "$@"
+fi
 
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 mvn -B -q -ntp -DskipTests install

@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives a running gateway the way IdPs push: {@code concurrency} operations in flight at all times for
- * {@code warmup + seconds}, measuring only after the warm-up, then prints a table and writes a JSON report.
+ * {@code warmup + seconds}, measuring only after the warm-up, then prints a table and writes a JSON report to
+ * {@code benchmarks/target/reports/<workload>-<gateway|ceiling>-<timestamp>.json}.
  *
  * <pre>
  * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt; [--concurrency 64] [--seconds 30]
@@ -50,8 +52,7 @@ public final class LoadGenerator {
       long measuredNanos = run(vertx, workload, recorder, options);
       Report report = new Report(options, recorder, measuredNanos);
       report.print();
-      String target = options.ceilingPort() > 0 ? "ceiling-" : "load-";
-      Path json = report.writeJson(Path.of("benchmarks", "target", target + options.workload() + ".json"));
+      Path json = report.writeJson(Path.of("benchmarks", "target", "reports"), Instant.now());
       System.out.println("report: " + json);
       web.close();
     } finally {

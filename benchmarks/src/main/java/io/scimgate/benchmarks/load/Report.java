@@ -5,12 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** The result of one run: a console table and a JSON file. */
+/**
+ * The result of one run: a console table and a JSON file. Each run writes a file of its own,
+ * {@code <workload>-<gateway|ceiling>-<yyyyMMdd'T'HHmmss'Z'>.json}, so that repeated runs accumulate for the
+ * HTML report (median and spread over runs) instead of overwriting each other.
+ */
 final class Report {
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
   private final Options options;
   private final Recorder recorder;
   private final double seconds;
@@ -37,9 +48,14 @@ final class Report {
     System.out.println("  statuses: " + recorder.statuses());
   }
 
-  Path writeJson(Path file) throws IOException {
+  /** Gateway runs and ceiling runs of one workload are told apart by the file name and by {@code target}. */
+  Path writeJson(Path directory, Instant finished) throws IOException {
+    String target = options.ceilingPort() > 0 ? "ceiling" : "gateway";
+    Instant at = finished.truncatedTo(ChronoUnit.SECONDS);
+    Path file = directory.resolve(options.workload() + "-" + target + "-" + FILE_TIME.format(at) + ".json");
     ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode().put("workload", options.workload())
+    ObjectNode root = mapper.createObjectNode().put("workload", options.workload()).put("target", target)
+        .put("finishedAt", at.toString())
         .put("concurrency", options.concurrency()).put("warmupSeconds", options.warmup())
         .put("measuredSeconds", seconds).put("operationsPerSecond", recorder.operations() / seconds)
         .put("requestsPerSecond", recorder.requests() / seconds);
@@ -49,7 +65,7 @@ final class Report {
         .put("p999Ms", ms(h.getValueAtPercentile(99.9))).put("maxMs", ms(h.getMaxValue())));
     ObjectNode statuses = root.putObject("statuses");
     recorder.statuses().forEach(statuses::put);
-    Files.createDirectories(file.getParent());
+    Files.createDirectories(directory);
     mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
   }

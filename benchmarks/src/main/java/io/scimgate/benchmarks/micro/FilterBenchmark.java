@@ -1,0 +1,48 @@
+package io.scimgate.benchmarks.micro;
+
+import io.scimgate.persistence.query.FilterSql;
+import io.scimgate.persistence.resource.SqlCondition;
+import io.scimgate.scim.filter.Filter;
+import io.scimgate.scim.filter.FilterParser;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What every IdP lookup costs before it reaches PostgreSQL: parsing the {@code filter} parameter
+ * ({@link FilterParser}) and translating the AST into the parameterised WHERE condition of a user list
+ * ({@link FilterSql#users}, as the app's list of users calls it). Pure string work, no database.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FilterBenchmark {
+  @Param({"userName", "externalId", "complex"})
+  public String filter;
+
+  private String text;
+  private Filter parsed;
+
+  @Setup
+  public void setUp() {
+    text = Fixtures.FILTERS.get(filter);
+    parsed = FilterParser.parse(text);
+  }
+
+  @Benchmark
+  public Filter parse() {
+    return FilterParser.parse(text);
+  }
+
+  /** The AST is parsed once: this measures the translation alone. */
+  @Benchmark
+  public SqlCondition toSql() {
+    return FilterSql.users(parsed);
+  }
+}

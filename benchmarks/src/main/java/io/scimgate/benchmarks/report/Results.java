@@ -1,0 +1,25 @@
+package io.scimgate.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the report shows, as read from one directory.
+ *
+ * @param skipped files that were not understood, with the reason, so that the page can say so
+ */
+record Results(List<LoadRun> runs, List<JmhResult> jmh, List<String> skipped) {
+
+  /** Runs by workload, workloads in name order, runs in file (that is, time) order. */
+  Map<String, List<LoadRun>> byWorkload() {
+    Map<String, List<LoadRun>> workloads = new TreeMap<>();
+    runs.forEach(run -> workloads.computeIfAbsent(run.workload(), w -> new ArrayList<>()).add(run));
+    return workloads;
+  }
+
+  static List<LoadRun> of(List<LoadRun> runs, String target) {
+    return runs.stream().filter(run -> run.target().equals(target)).toList();
+  }
+}
