@@ -141,7 +141,7 @@ final class GroupOperations implements ResourceWrites {
   }
 
   private static String productName(ScimRequest request, ObjectNode doc) {
-    return request.connection().groupPrefix() + doc.path("displayName").asText();
+    return request.dialect().productGroupName(doc.path("displayName").asText());
   }
 
   private static Written written(StoredGroup group) {

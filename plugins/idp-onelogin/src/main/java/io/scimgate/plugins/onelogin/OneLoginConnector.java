@@ -54,6 +54,7 @@ public final class OneLoginConnector implements IdpConnector {
     Rewrites.removeNulls(out);
     Placeholders.blankUnexpanded(out);
     Rewrites.removeBlankStrings(out);
+    Placeholders.dropValuelessElements(out);
     Scim11.upgradeKeys(out, kind);
     Rewrites.coerceBooleanStrings(out, Rewrites.BOOLEAN_ATTRIBUTES);
     return out;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,27 @@ final class Placeholders {
 
   static boolean isUnset(JsonNode value) {
     return value.isTextual() && (value.asText().isBlank() || UNEXPANDED.matcher(value.asText().trim()).matches());
+  }
+
+  /** Multi-valued attributes whose elements mean nothing without a {@code value} (RFC 7643 §4.1.2, §4.2). */
+  private static final Set<String> VALUED_ELEMENTS = Set.of("emails", "phonenumbers", "ims", "photos",
+      "entitlements", "roles", "x509certificates", "members");
+
+  /**
+   * Drops elements of valued multi-valued attributes that have no {@code value} left ({@code {"type":"home"}}
+   * after an unset {@code "{$user.home_email}"} was removed).
+   */
+  static void dropValuelessElements(ObjectNode resource) {
+    resource.fields().forEachRemaining(field -> {
+      if (VALUED_ELEMENTS.contains(field.getKey().toLowerCase(Locale.ROOT))
+          && field.getValue() instanceof ArrayNode array) {
+        for (int i = array.size() - 1; i >= 0; i--) {
+          if (array.get(i) instanceof ObjectNode element && !element.has("value")) {
+            array.remove(i);
+          }
+        }
+      }
+    });
   }
 
   /** Replaces unexpanded placeholders by empty strings, which {@code Rewrites.removeBlankStrings} then drops. */
