@@ -37,6 +37,41 @@ public final class FilterRewrites {
     return out.toString();
   }
 
+  /**
+   * Qualifies a bare attribute name with its schema: {@code qualify(f, "manager", "urn:...:User:manager")} turns
+   * {@code manager.value eq "271"} into {@code urn:...:User:manager.value eq "271"} (RFC 7644 §3.10 asks for the
+   * URN on extension attributes; some IdPs leave it out). Only attribute paths are rewritten, never literals.
+   */
+  public static String qualify(String filter, String bareName, String qualifiedName) {
+    StringBuilder out = new StringBuilder(filter.length() + qualifiedName.length());
+    int i = 0;
+    while (i < filter.length()) {
+      char c = filter.charAt(i);
+      if (c == '"') {
+        int end = endOfString(filter, i);
+        out.append(filter, i, end);
+        i = end;
+      } else if (Character.isLetter(c) && (i == 0 || !isPathChar(filter.charAt(i - 1)))) {
+        int end = i;
+        while (end < filter.length() && isPathChar(filter.charAt(end))) {
+          end++;
+        }
+        String token = filter.substring(i, end);
+        boolean bare = token.equalsIgnoreCase(bareName)
+            || token.regionMatches(true, 0, bareName + ".", 0, bareName.length() + 1);
+        out.append(bare ? qualifiedName + token.substring(bareName.length()) : token);
+        i = end;
+      } else {
+        i = appendChar(out, c, i);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isPathChar(char c) {
+    return Character.isLetterOrDigit(c) || "_-$.:".indexOf(c) >= 0;
+  }
+
   private static int appendChar(StringBuilder out, char c, int i) {
     out.append(c);
     return i + 1;

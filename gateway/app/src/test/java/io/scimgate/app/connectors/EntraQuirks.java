@@ -65,6 +65,14 @@ abstract class EntraQuirks {
   }
 
   @Test
+  void e1DeleteIsRemove() {
+    String id = createUser();
+    Reply reply = scim.patchOps(url("/Users/" + id), "{\"op\":\"Delete\",\"path\":\"title\"}");
+    assertThat(reply.status()).as(reply.toString()).isIn(200, 204);
+    assertThat(user(id).has("title")).isFalse();
+  }
+
+  @Test
   void p2PathlessReplaceWithDottedAndUrnKeys() {
     String id = createUser();
     Reply reply = scim.patchOps(url("/Users/" + id), """
@@ -182,6 +190,12 @@ abstract class EntraQuirks {
         .get("totalResults").asInt()).isEqualTo(1);
     assertThat(list("/Users?filter=" + enc("emails[type eq \"work\"].value eq \"" + userName + "\""))
         .get("totalResults").asInt()).as("Microsoft's tutorial filter form").isEqualTo(1);
+    assertThat(list("/Users?filter=" + enc("id eq \"" + id + "\"")).get("totalResults").asInt()).isEqualTo(1);
+    scim.patchOps(url("/Users/" + id), "{\"op\":\"Add\",\"path\":\"manager\",\"value\":\"mgr-" + id + "\"}");
+    assertThat(list("/Users?filter=" + enc(ENTERPRISE + ":manager.value eq \"mgr-" + id + "\""))
+        .get("totalResults").asInt()).isEqualTo(1);
+    assertThat(list("/Users?filter=" + enc("manager.value eq \"mgr-" + id + "\"")).get("totalResults").asInt())
+        .as("the extension attribute without its URN").isEqualTo(1);
     String gid = scim.post(url("/Groups"), Fixtures.group("P8 " + UUID.randomUUID(), id)).json().get("id").asText();
     String displayName = scim.get(url("/Groups/" + gid)).json().get("displayName").asText();
     JsonNode groups = list("/Groups?excludedAttributes=members&filter=" + enc("displayName eq \"" + displayName + "\""));

@@ -23,7 +23,8 @@ import org.pf4j.Extension;
  *   {@code manager} is the enterprise extension's (E7);</li>
  *   <li>role values holding a JSON object as a string are parsed (E8);</li>
  *   <li>filters such as {@code emails[type eq "work"].value eq "x"} (Microsoft's tutorial) get the RFC form
- *   {@code emails[type eq "work" and value eq "x"]} (E10);</li>
+ *   {@code emails[type eq "work" and value eq "x"]}, and the bare {@code manager} in filters is the enterprise
+ *   extension's (E10);</li>
  *   <li>the schema URN typo {@code enterprise:2.0User} of Microsoft's own example is repaired (E13).</li>
  * </ul>
  * Path-less replace with dotted or URN keys (E3), member removal with a value array (E4) and filtered add on a
@@ -102,6 +103,8 @@ public final class AzureAdConnector implements IdpConnector {
 
   @Override
   public String normalizeFilter(ResourceKind kind, String filter, ConnectionSettings settings) {
-    return EntraValues.booleanLiterals(FilterRewrites.subAttributeAfterValueFilter(filter));
+    String rfc = FilterRewrites.subAttributeAfterValueFilter(filter);
+    String qualified = FilterRewrites.qualify(rfc, "manager", EntraValues.ENTERPRISE_URN + ":manager");
+    return EntraValues.booleanLiterals(qualified);
   }
 }
