@@ -6,6 +6,7 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
+import io.scimgate.app.invites.InviteWiring;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
@@ -31,6 +32,7 @@ public final class Gateway {
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
   private String deploymentId;
+  private String pipelineId;
 
   private Gateway(Vertx vertx, GatewayConfig config, ConnectorRegistry connectors) {
     this.vertx = vertx;
@@ -57,8 +59,12 @@ public final class Gateway {
         .compose(loaded -> vertx.deployVerticle(
             () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
             new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(id -> {
+        .compose(id -> {
           gateway.deploymentId = id;
+          return vertx.deployVerticle(InviteWiring.pipeline(vertx, config, gateway.pool, connectors));
+        })
+        .map(id -> {
+          gateway.pipelineId = id;
           LOG.info("scimgate listening on {}:{} ({})", config.httpHost(), config.httpPort(), config);
           return gateway;
         })
@@ -77,7 +83,9 @@ public final class Gateway {
   public Future<Void> stop() {
     health.startDraining();
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeployed.transform(done -> closeResources());
+    return undeployed
+        .transform(done -> pipelineId == null ? Future.<Void>succeededFuture() : vertx.undeploy(pipelineId))
+        .transform(done -> closeResources());
   }
 
   private Future<Void> closeResources() {

@@ -1,5 +1,6 @@
 package io.scimgate.app.connectors;
 
+import io.scimgate.connectors.api.DeliveryChannel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,13 @@ import org.pf4j.PluginManager;
 public final class ConnectorRegistry {
   private final Map<String, LoadedConnector> byId;
   private final List<RefusedPlugin> refused;
+  private final Map<String, DeliveryChannel> channels;
   private final PluginManager plugins;
 
-  ConnectorRegistry(Map<String, LoadedConnector> byId, List<RefusedPlugin> refused, PluginManager plugins) {
+  ConnectorRegistry(Map<String, LoadedConnector> byId, List<RefusedPlugin> refused,
+      Map<String, DeliveryChannel> channels, PluginManager plugins) {
     this.byId = Map.copyOf(byId);
+    this.channels = Map.copyOf(channels);
     this.refused = List.copyOf(refused);
     this.plugins = plugins;
   }
@@ -25,6 +29,11 @@ public final class ConnectorRegistry {
   /** The connector with this id, or {@code null}. */
   public LoadedConnector get(String id) {
     return id == null ? null : byId.get(id);
+  }
+
+  /** Delivery channels that plugins provide, by channel id. */
+  public Map<String, DeliveryChannel> channels() {
+    return channels;
   }
 
   /** Connector ids, sorted. */

@@ -1,6 +1,7 @@
 package io.scimgate.app.connectors;
 
 import io.scimgate.connectors.api.ConnectorsApi;
+import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.connectors.api.IdpConnector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class PluginHost {
   public static ConnectorRegistry load(Path pluginsDir) {
     if (!Files.isDirectory(pluginsDir)) {
       LOG.warn("Plugins directory {} does not exist: no connectors loaded", pluginsDir);
-      return new ConnectorRegistry(Map.of(), List.of(), null);
+      return new ConnectorRegistry(Map.of(), List.of(), Map.of(), null);
     }
     GatewayPluginManager manager = new GatewayPluginManager(pluginsDir);
     manager.setSystemVersion(ConnectorsApi.VERSION);
@@ -48,7 +49,23 @@ public final class PluginHost {
     refused.forEach(r -> LOG.error("Connector plugin {} ({}) refused: {}", r.pluginId(), r.path(), r.reason()));
     connectors.values().forEach(c -> LOG.info("Connector '{}' ({}) from plugin {} {}", c.connector().id(),
         c.connector().displayName(), c.pluginId(), c.pluginVersion()));
-    return new ConnectorRegistry(connectors, refused, manager);
+    return new ConnectorRegistry(connectors, refused, channels(manager), manager);
+  }
+
+  /** Delivery channels from started plugins (third-party channels beside the built-in e-mail and webhook). */
+  private static Map<String, DeliveryChannel> channels(GatewayPluginManager manager) {
+    Map<String, DeliveryChannel> byId = new LinkedHashMap<>();
+    for (PluginWrapper plugin : manager.getStartedPlugins()) {
+      for (DeliveryChannel channel : manager.getExtensions(DeliveryChannel.class, plugin.getPluginId())) {
+        if (byId.putIfAbsent(channel.id(), channel) != null) {
+          LOG.error("Delivery channel '{}' of plugin {} ignored: another plugin provides it", channel.id(),
+              plugin.getPluginId());
+        } else {
+          LOG.info("Delivery channel '{}' from plugin {}", channel.id(), plugin.getPluginId());
+        }
+      }
+    }
+    return byId;
   }
 
   private static Map<String, LoadedConnector> connectors(GatewayPluginManager manager, List<RefusedPlugin> refused) {
@@ -56,9 +73,9 @@ public final class PluginHost {
     Map<String, String> pluginOf = new LinkedHashMap<>();
     for (PluginWrapper plugin : manager.getStartedPlugins()) {
       List<IdpConnector> extensions = manager.getExtensions(IdpConnector.class, plugin.getPluginId());
-      if (extensions.isEmpty()) {
-        refused.add(PluginChecks.refusal(plugin, "it provides no IdpConnector extension (was it built with PF4J's "
-            + "annotation processor, as connector-parent does?)"));
+      if (manager.getExtensionClassNames(plugin.getPluginId()).isEmpty()) {
+        refused.add(PluginChecks.refusal(plugin, "it provides no extension (was it built with PF4J's annotation "
+            + "processor, as connector-parent does?)"));
       }
       for (IdpConnector connector : extensions) {
         String id = connector.id();

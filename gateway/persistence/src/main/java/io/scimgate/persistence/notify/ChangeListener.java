@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@link ChangeNotices#CHANNEL} over a dedicated connection (a pooled one would be handed back and
+ * Listens on a NOTIFY channel ({@link ChangeNotices#CHANNEL} by default) over a dedicated connection (a pooled one would be handed back and
  * lose the LISTEN). When that connection drops, it reconnects with a short back-off and calls
  * {@code onResync}, because notices sent while it was away are lost.
  */
@@ -19,14 +19,25 @@ public final class ChangeListener {
 
   private final Vertx vertx;
   private final PgConnectOptions options;
+  private final String channel;
   private final Consumer<String> onNotice;
   private final Runnable onResync;
   private volatile PgConnection connection;
   private volatile boolean closed;
 
   public ChangeListener(Vertx vertx, PgConnectOptions options, Consumer<String> onNotice, Runnable onResync) {
+    this(vertx, options, ChangeNotices.CHANNEL, onNotice, onResync);
+  }
+
+  /** Listens on {@code channel}, a constant identifier (LISTEN takes no bind parameter). */
+  public ChangeListener(Vertx vertx, PgConnectOptions options, String channel, Consumer<String> onNotice,
+      Runnable onResync) {
+    if (!channel.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("Not a channel name: " + channel);
+    }
     this.vertx = vertx;
     this.options = options;
+    this.channel = channel;
     this.onNotice = onNotice;
     this.onResync = onResync;
   }
@@ -37,7 +48,7 @@ public final class ChangeListener {
       connection = conn;
       conn.notificationHandler(notification -> onNotice.accept(notification.getPayload()));
       conn.closeHandler(closedConn -> reconnectLater());
-      return conn.query("LISTEN " + ChangeNotices.CHANNEL).execute().mapEmpty();
+      return conn.query("LISTEN " + channel).execute().mapEmpty();
     });
   }
 

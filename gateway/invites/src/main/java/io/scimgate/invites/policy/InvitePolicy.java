@@ -1,0 +1,80 @@
+package io.scimgate.invites.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.invites.policy.PersonnelUpdates.StatusChange;
+import io.scimgate.invites.relay.OutboxEvent;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What each outbox event means for personnel and invitations. Runs inside the relay's transaction, so an
+ * event's effects commit together with its being marked processed:
+ * <ul>
+ *   <li>user events keep the person in step; {@code active=false} and DELETE deprovision, {@code active=true}
+ *   brings them back; a person who is (again) {@code imported} is a candidate for an invitation;</li>
+ *   <li>members added to a group are candidates (the policy checks the group is selected);</li>
+ *   <li>selecting groups or turning the toggle on makes the members of the selected groups candidates
+ *   (backfill); unselecting and turning off stop future invitations only.</li>
+ * </ul>
+ */
+public final class InvitePolicy {
+  private InvitePolicy() {}
+
+  /** Applies one event; completes with the deprovisioning it caused (for the webhook), or {@code null}. */
+  public static Future<UUID> apply(SqlConnection conn, OutboxEvent event) {
+    return switch (event.type()) {
+      case "user.created", "user.updated", "user.deactivated", "user.reactivated" ->
+          PersonnelUpdates.upsert(conn, event).compose(change -> afterUserChange(conn, event, change));
+      case "user.deleted" -> PersonnelUpdates.deprovision(conn, event)
+          .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
+      case "group.members_added" -> Invitations.invite(conn, event.tenantId(), userMembers(event.data()),
+          List.of(), "added to a selected group", event.createdAt()).map(invited -> null);
+      case "invites.settings_changed" -> backfill(conn, event).map(invited -> null);
+      default -> Future.succeededFuture(null);
+    };
+  }
+
+  private static Future<UUID> afterUserChange(SqlConnection conn, OutboxEvent event, StatusChange change) {
+    if (change.becameDeprovisioned()) {
+      return Future.succeededFuture(event.resourceId());
+    }
+    if (!change.invitable()) {
+      return Future.succeededFuture(null);
+    }
+    return Invitations.invite(conn, event.tenantId(), List.of(event.resourceId()), List.of(),
+        "member of a selected group", event.createdAt()).map(invited -> null);
+  }
+
+  /** Turning the toggle on invites the members of every selected group; selecting groups, theirs. */
+  private static Future<Long> backfill(SqlConnection conn, OutboxEvent event) {
+    JsonNode data = event.data();
+    if (!data.path("enabled").asBoolean(false)) {
+      return Future.succeededFuture(0L);
+    }
+    List<UUID> groups = ids(data.path(data.path("turnedOn").asBoolean(false) ? "groupIds" : "addedGroupIds"));
+    if (groups.isEmpty()) {
+      return Future.succeededFuture(0L);
+    }
+    return Invitations.invite(conn, event.tenantId(), List.of(), groups, "member of a newly selected group",
+        event.createdAt());
+  }
+
+  private static List<UUID> userMembers(JsonNode data) {
+    List<UUID> users = new ArrayList<>();
+    for (JsonNode member : data.path("members")) {
+      if ("User".equals(member.path("type").asText())) {
+        users.add(UUID.fromString(member.path("value").asText()));
+      }
+    }
+    return users;
+  }
+
+  private static List<UUID> ids(JsonNode array) {
+    List<UUID> ids = new ArrayList<>();
+    array.forEach(id -> ids.add(UUID.fromString(id.asText())));
+    return ids;
+  }
+}
