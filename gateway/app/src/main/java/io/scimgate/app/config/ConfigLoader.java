@@ -24,6 +24,16 @@ public final class ConfigLoader {
   public static final String CONNECTION_RESYNC_SECONDS = "SCIMGATE_CONNECTION_RESYNC_SECONDS";
   public static final String SHUTDOWN_GRACE_SECONDS = "SCIMGATE_SHUTDOWN_GRACE_SECONDS";
   public static final String PLUGINS_DIR = "SCIMGATE_PLUGINS_DIR";
+  public static final String SMTP_HOST = "SCIMGATE_SMTP_HOST";
+  public static final String SMTP_PORT = "SCIMGATE_SMTP_PORT";
+  public static final String SMTP_USERNAME = "SCIMGATE_SMTP_USERNAME";
+  public static final String SMTP_PASSWORD = "SCIMGATE_SMTP_PASSWORD";
+  public static final String SMTP_FROM = "SCIMGATE_SMTP_FROM";
+  public static final String SMTP_STARTTLS = "SCIMGATE_SMTP_STARTTLS";
+  public static final String INVITES_POLL_MS = "SCIMGATE_INVITES_POLL_MS";
+  public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
+  public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
+  public static final String DELIVERY_BACKOFF_BASE_MS = "SCIMGATE_DELIVERY_BACKOFF_BASE_MS";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -56,7 +66,22 @@ public final class ConfigLoader {
         integer(BULK_MAX_OPERATIONS, 1000, 1, 100_000),
         Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
-        pluginsDir());
+        pluginsDir(),
+        invites());
+  }
+
+  private InviteConfig invites() {
+    String startTls = text(SMTP_STARTTLS, "OPTIONAL").toUpperCase(java.util.Locale.ROOT);
+    if (!java.util.Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(startTls)) {
+      throw new ConfigException(SMTP_STARTTLS + " must be DISABLED, OPTIONAL or REQUIRED, was '" + startTls + "'");
+    }
+    return new InviteConfig(text(SMTP_HOST, null), integer(SMTP_PORT, 587, 1, 65535), text(SMTP_USERNAME, null),
+        text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"), startTls,
+        Duration.ofMillis(integer(INVITES_POLL_MS, 1000, 50, 600_000)),
+        Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 60, 1, 3600)),
+        integer(DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
+        Duration.ofMillis(integer(DELIVERY_BACKOFF_BASE_MS, 2000, 1, 3_600_000)),
+        Duration.ofHours(1));
   }
 
   /** {@code plugins/} next to the gateway's jar (or its classes directory), unless configured. */

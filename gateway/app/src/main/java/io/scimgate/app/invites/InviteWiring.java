@@ -1,6 +1,7 @@
 package io.scimgate.app.invites;
 
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.config.InviteConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.invites.InvitePipeline;
@@ -9,7 +10,6 @@ import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +19,10 @@ public final class InviteWiring {
 
   public static InvitePipeline pipeline(Vertx vertx, GatewayConfig config, Pool pool, ConnectorRegistry plugins) {
     Map<String, DeliveryChannel> channels = new LinkedHashMap<>(plugins.channels());
+    InviteConfig invites = config.invites();
     DeliveryWorker worker = new DeliveryWorker(pool, channels, sealed -> sealed,
-        new RetryPolicy(Duration.ofSeconds(2), Duration.ofHours(1), 8));
-    return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), Duration.ofSeconds(1));
+        new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
+        invites.deliveryLease());
+    return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll());
   }
 }

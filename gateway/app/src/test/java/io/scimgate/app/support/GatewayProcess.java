@@ -20,6 +20,11 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   public static GatewayProcess start(String databaseUrl) throws Exception {
+    return start(databaseUrl, Map.of());
+  }
+
+  /** A node with extra environment variables (see ConfigLoader). */
+  public static GatewayProcess start(String databaseUrl, Map<String, String> extraEnv) throws Exception {
     int port = TestGateway.freePort();
     Path log = Files.createTempFile("scimgate-node-", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -28,7 +33,7 @@ public final class GatewayProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
-    env.putAll(TestGateway.environment(databaseUrl, port, Map.of()));
+    env.putAll(TestGateway.environment(databaseUrl, port, extraEnv));
     GatewayProcess node = new GatewayProcess(builder.start(), log, "http://127.0.0.1:" + port);
     node.awaitReady();
     return node;
@@ -55,6 +60,12 @@ public final class GatewayProcess implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException("Second node not ready in 60 s: " + Files.readString(log));
+  }
+
+  /** SIGKILL: no shutdown hook, no draining; what was in flight is cut off. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   @Override

@@ -16,9 +16,6 @@ import java.util.List;
  * the lease runs out (so delivery is at-least-once, and every delivery carries its stable id for de-duplication).
  */
 final class DeliveryQueue {
-  /** How long a claimed delivery belongs to the node that claimed it. */
-  static final Duration LEASE = Duration.ofSeconds(60);
-
   private static final String CLAIM = "UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1,"
       + " lease_until = now() + make_interval(secs => $2) FROM (SELECT id FROM deliveries"
       + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()"
@@ -31,13 +28,16 @@ final class DeliveryQueue {
       + " AS webhook_secret";
 
   private final Pool pool;
+  private final Duration lease;
 
-  DeliveryQueue(Pool pool) {
+  /** {@code lease}: how long a claimed delivery belongs to the node that claimed it. */
+  DeliveryQueue(Pool pool, Duration lease) {
     this.pool = pool;
+    this.lease = lease;
   }
 
   Future<List<DueDelivery>> claim(int limit) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, (double) LEASE.toSeconds())).map(rows -> {
+    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, lease.toMillis() / 1000.0)).map(rows -> {
       List<DueDelivery> due = new ArrayList<>(rows.size());
       for (Row row : rows) {
         due.add(new DueDelivery(row.getString("id"), row.getUUID("tenant_id"), row.getString("tenant_name"),

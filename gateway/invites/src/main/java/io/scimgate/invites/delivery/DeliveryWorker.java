@@ -7,6 +7,7 @@ import io.scimgate.connectors.api.PermanentDeliveryFailure;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,11 @@ public final class DeliveryWorker {
 
   /**
    * @param openSecret turns a stored (sealed) webhook secret into the secret; called only to build a call
+   * @param lease how long a claimed delivery belongs to this node (after a crash it is sent again then)
    */
   public DeliveryWorker(Pool pool, Map<String, DeliveryChannel> channels, UnaryOperator<String> openSecret,
-      RetryPolicy retry) {
-    this.queue = new DeliveryQueue(pool);
+      RetryPolicy retry, Duration lease) {
+    this.queue = new DeliveryQueue(pool, lease);
     this.channels = Map.copyOf(channels);
     this.openSecret = openSecret;
     this.retry = retry;

@@ -1,0 +1,32 @@
+package io.scimgate.app.config;
+
+import java.time.Duration;
+
+/**
+ * The invite pipeline's settings (see {@link ConfigLoader}). {@link #toString()} never shows the SMTP password.
+ *
+ * @param smtpHost {@code null}: no e-mail channel on this node (invitation mails wait, then dead-letter)
+ * @param smtpStartTls {@code DISABLED}, {@code OPTIONAL} or {@code REQUIRED}
+ * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
+ *     sent again once this has passed
+ */
+public record InviteConfig(
+    String smtpHost,
+    int smtpPort,
+    String smtpUsername,
+    String smtpPassword,
+    String smtpFrom,
+    String smtpStartTls,
+    Duration poll,
+    Duration deliveryLease,
+    int deliveryMaxAttempts,
+    Duration backoffBase,
+    Duration backoffCap) {
+
+  @Override
+  public String toString() {
+    return "smtp=" + (smtpHost == null ? "off" : smtpHost + ":" + smtpPort + " from " + smtpFrom
+        + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
+        + ")")) + ", delivery attempts=" + deliveryMaxAttempts + ", lease=" + deliveryLease.toSeconds() + "s";
+  }
+}
