@@ -4,9 +4,10 @@
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
+#   benchmarks/run.sh invite-lag [rate secs warmup]  SCIM write -> invitation mail accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
-# The first four start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
+# The first five start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
 # CPU 0 (PostgreSQL is not pinned: it is a system service). jmh and report need neither database nor server;
 # jmh runs pinned to CPU 0, its forks inherit that.
 set -euo pipefail
@@ -19,8 +20,10 @@ case "$mode" in
   group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
+  invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
   jmh|report) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|jmh|report [args...]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|invite-lag|jmh|report [args...]" >&2
+     exit 2 ;;
 esac
 shift
 reports=benchmarks/target/reports
@@ -55,6 +58,12 @@ export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
 mkdir -p benchmarks/target
 args=("$@")
+if [ "$mode" = invite-lag ]; then
+  # the benchmark's own SMTP sink receives the invitation mails
+  export SCIMGATE_SMTP_HOST=127.0.0.1 SCIMGATE_SMTP_PORT=${SCIMGATE_BENCH_SMTP_PORT:-18025}
+  export SCIMGATE_SMTP_STARTTLS=DISABLED SCIMGATE_INVITES_POLL_MS=1000
+  args=("${1:-300}" "${2:-20}" "${3:-5}" "$SCIMGATE_SMTP_PORT")
+fi
 if [ "$mode" = ceiling ]; then
   java -jar gateway/app/target/scimgate.jar migrate
   taskset -c 1 java -cp "$classpath" io.scimgate.benchmarks.ceiling.CeilingServer "$port" \
