@@ -6,6 +6,8 @@ import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.invites.InvitePipeline;
 import io.scimgate.invites.delivery.DeliveryWorker;
+import io.scimgate.invites.delivery.EmailChannel;
+import io.scimgate.invites.delivery.SmtpSettings;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
 import io.vertx.core.Vertx;
@@ -18,8 +20,12 @@ public final class InviteWiring {
   private InviteWiring() {}
 
   public static InvitePipeline pipeline(Vertx vertx, GatewayConfig config, Pool pool, ConnectorRegistry plugins) {
-    Map<String, DeliveryChannel> channels = new LinkedHashMap<>(plugins.channels());
     InviteConfig invites = config.invites();
+    Map<String, DeliveryChannel> channels = new LinkedHashMap<>(plugins.channels());
+    if (invites.smtpHost() != null) {
+      channels.put("email", new EmailChannel(vertx, new SmtpSettings(invites.smtpHost(), invites.smtpPort(),
+          invites.smtpUsername(), invites.smtpPassword(), invites.smtpFrom(), invites.smtpStartTls())));
+    }
     DeliveryWorker worker = new DeliveryWorker(pool, channels, sealed -> sealed,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
         invites.deliveryLease());

@@ -1,0 +1,63 @@
+package io.scimgate.app.invites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.MailServer;
+import io.scimgate.app.support.MailServer.Received;
+import io.scimgate.app.support.ScimClient;
+import io.scimgate.app.support.TestGateway;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Invitation mails through a real SMTP server (GreenMail). */
+class InviteMailTest {
+  private static MailServer mail;
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    mail = MailServer.start();
+    gateway = TestGateway.start(mail.gatewayEnvironment());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    mail.close();
+  }
+
+  @Test
+  void joiningASelectedGroupSendsOneInvitationNamingTheTenant() throws Exception {
+    ScimClient okta = gateway.newConnection("okta");
+    String group = okta.scim().post("/Groups", Fixtures.group("Contractors")).json().get("id").asText();
+    gateway.sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1::uuid, true)", okta.tenantId());
+    gateway.sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1::uuid, $2::uuid)", okta.tenantId(),
+        group);
+    String email = "new.hire-" + UUID.randomUUID() + "@example.com";
+    String user = okta.scim().post("/Users", Fixtures.oktaUser(email)).json().get("id").asText();
+    okta.scim().patchOps("/Groups/" + group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + user
+        + "\"}]}");
+
+    List<Received> received = awaitMailTo(email);
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).subject()).isEqualTo("You're invited to join Acme okta");
+    assertThat(received.get(0).body()).contains("Acme okta").contains("Test User");
+    assertThat(received.get(0).messageId()).isEqualTo("<invite-" + user + "-1@scimgate>");
+    assertThat(gateway.sql("SELECT status FROM deliveries WHERE id = $1", "invite:" + user + ":1")).isEqualTo("sent");
+
+    okta.scim().patchOps("/Users/" + user, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed\"}");
+    Thread.sleep(500);
+    assertThat(mail.receivedBy(email)).as("an update does not invite again").hasSize(1);
+  }
+
+  private static List<Received> awaitMailTo(String email) throws InterruptedException {
+    for (int i = 0; i < 100 && mail.receivedBy(email).isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    return mail.receivedBy(email);
+  }
+}
