@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class EmailChannel implements DeliveryChannel {
   /** SMTP connections per node: mail servers throttle senders that open many. */
-  static final int POOL_SIZE = 4;
+  public static final int POOL_SIZE = 4;
 
   private final MailClient client;
   private final String from;
