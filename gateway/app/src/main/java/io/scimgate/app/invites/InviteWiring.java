@@ -8,6 +8,8 @@ import io.scimgate.invites.InvitePipeline;
 import io.scimgate.invites.delivery.DeliveryWorker;
 import io.scimgate.invites.delivery.EmailChannel;
 import io.scimgate.invites.delivery.SmtpSettings;
+import io.scimgate.invites.delivery.WebhookChannel;
+import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
 import io.vertx.core.Vertx;
@@ -26,7 +28,9 @@ public final class InviteWiring {
       channels.put("email", new EmailChannel(vertx, new SmtpSettings(invites.smtpHost(), invites.smtpPort(),
           invites.smtpUsername(), invites.smtpPassword(), invites.smtpFrom(), invites.smtpStartTls())));
     }
-    DeliveryWorker worker = new DeliveryWorker(pool, channels, sealed -> sealed,
+    channels.put("webhook", new WebhookChannel(vertx));
+    SecretBox secrets = new SecretBox(config.signingSecret());
+    DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
         invites.deliveryLease());
     return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll());
