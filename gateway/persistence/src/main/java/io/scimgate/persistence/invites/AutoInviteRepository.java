@@ -78,7 +78,7 @@ public final class AutoInviteRepository {
       return Future.succeededFuture();
     }
     return conn.preparedQuery("SELECT id FROM scim_groups WHERE tenant_id = $1 AND id = ANY($2) FOR KEY SHARE")
-        .execute(Tuple.of(tenantId, groupIds.toArray(UUID[]::new)))
+        .execute(Tuple.of(tenantId, (Object) groupIds.toArray(UUID[]::new)))
         .map(rows -> {
           Set<UUID> found = new HashSet<>();
           rows.forEach(row -> found.add(row.getUUID("id")));
@@ -95,7 +95,7 @@ public final class AutoInviteRepository {
     return conn.preparedQuery("WITH removed AS (DELETE FROM auto_invite_groups WHERE tenant_id = $1"
             + " AND group_id <> ALL($2)) INSERT INTO auto_invite_groups (tenant_id, group_id)"
             + " SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING group_id")
-        .execute(Tuple.of(tenantId, groupIds.toArray(UUID[]::new)))
+        .execute(Tuple.of(tenantId, (Object) groupIds.toArray(UUID[]::new)))
         .map(rows -> {
           Set<UUID> inserted = new HashSet<>();
           rows.forEach(row -> inserted.add(row.getUUID("group_id")));
