@@ -37,8 +37,11 @@ public final class AutoInviteRepository {
   }
 
   /**
-   * Replaces the toggle and the selected groups. Any id that is not a SCIM group of the tenant fails the whole
-   * call with a 400 {@code invalidValue} naming those ids, before anything is written.
+   * Replaces the toggle and the selected groups (duplicate ids count once), and in the same transaction writes
+   * the outbox event {@code invites.settings_changed} with {@code {"enabled", "groupIds", "addedGroupIds"
+   * (not selected before), "turnedOn" (was off, now on)}} and an {@code auto_invites_update} audit row. Any id
+   * that is not a SCIM group of the tenant fails the whole call with a 400 {@code invalidValue} naming those
+   * ids, and nothing is written.
    */
   public Future<AutoInviteSettings> replace(UUID tenantId, boolean enabled, List<UUID> groupIds,
       AuditContext ctx) {
@@ -62,7 +65,8 @@ public final class AutoInviteRepository {
 
   /**
    * Creates the settings row if missing and locks it, so that concurrent replacements of one tenant queue and
-   * each computes "added" and "turned on" against the one committed before it. The previous toggle.
+   * each computes "added" and "turned on" against the one committed before it. Completes with the toggle as it
+   * was before this call.
    */
   private static Future<Boolean> lockSettings(SqlConnection conn, UUID tenantId) {
     return conn.preparedQuery("INSERT INTO auto_invite_settings (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING")
