@@ -4,9 +4,14 @@ import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.connection.ConnectionRepository;
+import io.scimgate.persistence.invites.AutoInviteRepository;
+import io.scimgate.persistence.invites.DeliveryRepository;
+import io.scimgate.persistence.invites.PersonnelRepository;
+import io.scimgate.persistence.invites.WebhookRepository;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.tenant.TenantRepository;
 import io.vertx.core.Vertx;
@@ -31,6 +36,10 @@ public final class AdminApi {
     new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);
     new ConnectorAdmin(connectors, json).mount(router);
     new ConnectionAdmin(tenants, new ConnectionRepository(pool), registry, tokens, connectors, json).mount(router);
+    new AutoInviteAdmin(tenants, new AutoInviteRepository(pool)).mount(router);
+    new PersonnelAdmin(tenants, new PersonnelRepository(pool)).mount(router);
+    new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal).mount(router);
+    new DeliveryAdmin(tenants, new DeliveryRepository(pool)).mount(router);
     return router;
   }
 }

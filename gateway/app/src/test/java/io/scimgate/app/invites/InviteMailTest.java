@@ -54,6 +54,44 @@ class InviteMailTest {
     assertThat(mail.receivedBy(email)).as("an update does not invite again").hasSize(1);
   }
 
+  @Test
+  void selectingAGroupThroughTheAdminApiInvitesItsMembersButNotWhileTheToggleIsOff() throws Exception {
+    ScimClient okta = gateway.newConnection("okta");
+    String emailA = "backfill-a-" + UUID.randomUUID() + "@example.com";
+    String emailB = "backfill-b-" + UUID.randomUUID() + "@example.com";
+    String a = okta.scim().post("/Users", Fixtures.oktaUser(emailA)).json().get("id").asText();
+    String b = okta.scim().post("/Users", Fixtures.oktaUser(emailB)).json().get("id").asText();
+    String group = okta.scim().post("/Groups", Fixtures.group("Existing team", a, b)).json().get("id").asText();
+    String settings = "/admin/v1/tenants/" + okta.tenantId() + "/auto-invites";
+    var admin = gateway.admin();
+    assertThat(admin.put(settings, "{\"enabled\":false,\"groupIds\":[\"" + group + "\"]}").status()).isEqualTo(200);
+    Thread.sleep(500);
+    assertThat(mail.receivedBy(emailA)).as("toggle off: nobody invited").isEmpty();
+
+    assertThat(admin.put(settings, "{\"enabled\":true,\"groupIds\":[\"" + group + "\"]}").status()).isEqualTo(200);
+    assertThat(awaitMailTo(emailA)).hasSize(1);
+    assertThat(awaitMailTo(emailB)).hasSize(1);
+
+    String person = "/admin/v1/tenants/" + okta.tenantId() + "/personnel/" + a;
+    assertThat(admin.post(person + "/accept", "{}").json().get("status").asText()).isEqualTo("active");
+    okta.scim().patchOps("/Users/" + a, "{\"op\":\"replace\",\"value\":{\"active\":false}}");
+    awaitStatus(admin, person, "deprovisioned");
+    okta.scim().patchOps("/Users/" + a, "{\"op\":\"replace\",\"value\":{\"active\":true}}");
+    awaitStatus(admin, person, "active");
+    Thread.sleep(300);
+    assertThat(mail.receivedBy(emailA)).as("accepted before: back to active, no new invitation").hasSize(1);
+    assertThat(admin.get(person).json().get("history").toString())
+        .contains("invited", "invitation accepted", "deprovisioned", "active");
+  }
+
+  private static void awaitStatus(io.scimgate.app.support.Http admin, String person, String status)
+      throws InterruptedException {
+    for (int i = 0; i < 100 && !admin.get(person).json().path("status").asText().equals(status); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(admin.get(person).json().path("status").asText()).isEqualTo(status);
+  }
+
   private static List<Received> awaitMailTo(String email) throws InterruptedException {
     for (int i = 0; i < 100 && mail.receivedBy(email).isEmpty(); i++) {
       Thread.sleep(50);

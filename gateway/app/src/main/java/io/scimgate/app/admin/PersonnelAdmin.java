@@ -1,0 +1,93 @@
+package io.scimgate.app.admin;
+
+import static io.scimgate.app.http.Routes.async;
+
+import io.scimgate.app.http.Params;
+import io.scimgate.app.http.Responses;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.invites.Person;
+import io.scimgate.persistence.invites.PersonnelFilter;
+import io.scimgate.persistence.invites.PersonnelHistoryEntry;
+import io.scimgate.persistence.invites.PersonnelRepository;
+import io.scimgate.persistence.invites.PersonnelStatus;
+import io.scimgate.persistence.tenant.TenantRepository;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /admin/v1/tenants/{tenantId}/personnel}: the tenant's people (imported, invited, active,
+ * deprovisioned), one person with their history, and accepting an invitation on someone's behalf (it stands in
+ * for the product's sign-up, which is where acceptance really happens).
+ */
+final class PersonnelAdmin {
+  private final TenantRepository tenants;
+  private final PersonnelRepository personnel;
+
+  PersonnelAdmin(TenantRepository tenants, PersonnelRepository personnel) {
+    this.tenants = tenants;
+    this.personnel = personnel;
+  }
+
+  void mount(Router router) {
+    String base = "/tenants/:tenantId/personnel";
+    router.get(base).handler(async(this::list));
+    router.get(base + "/:userId").handler(async(this::get));
+    router.post(base + "/:userId/accept").handler(async(this::accept));
+  }
+
+  private Future<Void> list(RoutingContext ctx) {
+    PersonnelFilter filter = new PersonnelFilter(status(ctx), InviteJson.uuidQuery(ctx, "groupId"),
+        InviteJson.uuidQuery(ctx, "connectionId"));
+    int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
+    return TenantAdmin.existing(tenants, ctx)
+        .compose(tenant -> personnel.list(tenant.id(), filter, offset, limit))
+        .compose(page -> Responses.json(ctx, 200, InviteJson.page(page, InviteJson::person)));
+  }
+
+  private Future<Void> get(RoutingContext ctx) {
+    UUID userId = Params.uuidPath(ctx, "userId", "Person");
+    return TenantAdmin.existing(tenants, ctx).compose(tenant -> {
+      Future<Person> person = personnel.get(tenant.id(), userId);
+      Future<List<PersonnelHistoryEntry>> history = personnel.history(tenant.id(), userId);
+      return Future.all(person, history).compose(done -> Responses.json(ctx, 200,
+          InviteJson.personWithHistory(found(person.result(), userId), history.result())));
+    });
+  }
+
+  /** Only an invited person can accept: the others have no invitation outstanding. */
+  private Future<Void> accept(RoutingContext ctx) {
+    UUID userId = Params.uuidPath(ctx, "userId", "Person");
+    return TenantAdmin.existing(tenants, ctx)
+        .compose(tenant -> personnel.accept(tenant.id(), userId, InviteJson.audit(ctx, tenant.id())))
+        .compose(change -> {
+          Person person = found(change.current(), userId);
+          if (!change.applied()) {
+            throw ScimException.of(409, null, "Person '" + userId + "' is " + person.status().dbValue()
+                + ", not invited: only an outstanding invitation can be accepted");
+          }
+          return Responses.json(ctx, 200, InviteJson.person(person));
+        });
+  }
+
+  private static Person found(Person person, UUID userId) {
+    if (person == null) {
+      throw ScimException.notFound("Person '" + userId + "' not found in this tenant");
+    }
+    return person;
+  }
+
+  private static PersonnelStatus status(RoutingContext ctx) {
+    String value = ctx.request().getParam("status");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return PersonnelStatus.parse(value.strip()).orElseThrow(() -> ScimException.invalidValue(
+        "Query parameter 'status' must be one of " + Arrays.stream(PersonnelStatus.values())
+            .map(PersonnelStatus::dbValue).toList() + ", was '" + value + "'"));
+  }
+}

@@ -1,0 +1,224 @@
+package io.scimgate.app.admin;
+
+import static io.scimgate.app.support.AdminAssertions.assertAdminError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.ScimClient;
+import io.scimgate.app.support.TestGateway;
+import io.scimgate.scim.json.ScimJson;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /admin/v1/tenants/{id}/personnel}: listing with filters and paging, one person with history, and
+ * accepting an invitation. The rows the relay made for the real SCIM users are then overwritten with fixed
+ * statuses and times, so that filters and order have known answers.
+ */
+class PersonnelAdminTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.parse("2024-03-01T09:00:00Z");
+
+  private static TestGateway gateway;
+  private static Http admin;
+  private static ScimClient client;
+  /** Created in this order: imported (in Sales), invited (in Sales), deprovisioned, active (other connection). */
+  private static List<String> people;
+  private static String sales;
+  private static String otherConnection;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gateway = TestGateway.start();
+    admin = gateway.admin();
+    client = gateway.newConnection("okta");
+    people = new ArrayList<>();
+    for (String name : List.of("ann", "bob", "cid", "dee")) {
+      people.add(client.scim().post("/Users", Fixtures.oktaUser(name + "@okta.local")).json().get("id").asText());
+    }
+    sales = client.scim().post("/Groups", Fixtures.group("Sales", people.get(0), people.get(1))).json()
+        .get("id").asText();
+    otherConnection = UUID.randomUUID().toString();
+    awaitRelay(client.tenantId());
+    insertPerson(client.tenantId(), client.connectionId(), people.get(0), "ann@okta.local", "imported", 0);
+    insertPerson(client.tenantId(), client.connectionId(), people.get(1), "bob@okta.local", "invited", 1);
+    insertPerson(client.tenantId(), client.connectionId(), people.get(2), "cid@okta.local", "deprovisioned", 2);
+    insertPerson(client.tenantId(), otherConnection, people.get(3), "dee@okta.local", "active", 3);
+    history(people.get(1), "imported", "created by SCIM", 1);
+    history(people.get(1), "invited", "member of an auto-invite group", 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void listsEveryoneInCreationOrderWithTheTotal() {
+    JsonNode page = list("");
+    assertThat(page.get("total").asLong()).isEqualTo(4);
+    assertThat(userIds(page)).containsExactlyElementsOf(people);
+    JsonNode bob = page.get("items").get(1);
+    List<String> fields = new ArrayList<>();
+    bob.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("userId", "connectionId", "userName", "displayName", "email", "status",
+        "invitedAt", "acceptedAt", "deprovisionedAt", "createdAt", "updatedAt");
+    assertThat(bob.get("connectionId").asText()).isEqualTo(client.connectionId());
+    assertThat(bob.get("userName").asText()).isEqualTo("bob@okta.local");
+    assertThat(bob.get("displayName").asText()).isEqualTo("Display bob@okta.local");
+    assertThat(bob.get("email").asText()).isEqualTo("bob@okta.local");
+    assertThat(bob.get("status").asText()).isEqualTo("invited");
+    assertThat(bob.get("invitedAt").asText()).isEqualTo("2024-03-01T10:00:00Z");
+    assertThat(bob.get("acceptedAt").isNull()).isTrue();
+    assertThat(bob.get("createdAt").asText()).isEqualTo("2024-03-01T10:00:00Z");
+    assertThat(page.get("items").get(2).get("deprovisionedAt").asText()).isEqualTo("2024-03-01T11:00:00Z");
+  }
+
+  @Test
+  void filtersCombineAndPagesDoNotOverlap() {
+    assertThat(userIds(list("?status=invited"))).containsExactly(people.get(1));
+    assertThat(userIds(list("?groupId=" + sales))).containsExactly(people.get(0), people.get(1));
+    assertThat(userIds(list("?groupId=" + sales + "&status=imported"))).containsExactly(people.get(0));
+    assertThat(userIds(list("?connectionId=" + otherConnection))).containsExactly(people.get(3));
+    assertThat(userIds(list("?connectionId=" + client.connectionId() + "&status=active"))).isEmpty();
+    assertThat(userIds(list("?groupId=" + UUID.randomUUID()))).isEmpty();
+    JsonNode page = list("?offset=1&limit=2");
+    assertThat(page.get("total").asLong()).isEqualTo(4);
+    assertThat(userIds(page)).containsExactly(people.get(1), people.get(2));
+    JsonNode filtered = list("?groupId=" + sales + "&offset=1&limit=1");
+    assertThat(filtered.get("total").asLong()).isEqualTo(2);
+    assertThat(userIds(filtered)).containsExactly(people.get(1));
+  }
+
+  @Test
+  void badQueryParametersAre400() {
+    String base = "/admin/v1/tenants/" + client.tenantId() + "/personnel";
+    assertThat(assertAdminError(admin.get(base + "?status=pending"), 400, "invalidValue"))
+        .contains("imported", "invited", "active", "deprovisioned");
+    assertAdminError(admin.get(base + "?status=INVITED"), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?groupId=sales"), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?connectionId=1"), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?limit=1001"), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?limit=0"), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?offset=-1"), 400, "invalidValue");
+    assertAdminError(admin.get("/admin/v1/tenants/" + UUID.randomUUID() + "/personnel"), 404, "Not Found");
+  }
+
+  @Test
+  void onePersonComesWithTheirHistoryOldestFirst() {
+    Reply reply = admin.get(personPath(client.tenantId(), people.get(1)));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    JsonNode person = reply.json();
+    assertThat(person.get("userName").asText()).isEqualTo("bob@okta.local");
+    JsonNode history = person.get("history");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("status").asText()).isEqualTo("imported");
+    assertThat(history.get(0).get("reason").asText()).isEqualTo("created by SCIM");
+    assertThat(history.get(0).get("at").asText()).isEqualTo("2024-03-01T10:00:00Z");
+    assertThat(history.get(1).get("status").asText()).isEqualTo("invited");
+    assertThat(admin.get(personPath(client.tenantId(), people.get(0))).json().get("history")).isEmpty();
+  }
+
+  @Test
+  void unknownPeopleAndOtherTenantsPeopleAre404() {
+    ScimClient stranger = gateway.newConnection("okta");
+    assertAdminError(admin.get(personPath(client.tenantId(), UUID.randomUUID().toString())), 404, "Not Found");
+    assertAdminError(admin.get(personPath(client.tenantId(), "nope")), 404, "Not Found");
+    assertAdminError(admin.get(personPath(stranger.tenantId(), people.get(1))), 404, "Not Found");
+    assertAdminError(admin.post(personPath(stranger.tenantId(), people.get(1)) + "/accept", null), 404,
+        "Not Found");
+    assertAdminError(admin.get(personPath(UUID.randomUUID().toString(), people.get(1))), 404, "Not Found");
+  }
+
+  @Test
+  void acceptingAnInvitationActivatesWithHistoryOutboxEventAndAudit() throws Exception {
+    String tenant = admin.post("/admin/v1/tenants", "{\"name\":\"Initech\"}").json().get("id").asText();
+    String connection = UUID.randomUUID().toString();
+    String invited = UUID.randomUUID().toString();
+    String imported = UUID.randomUUID().toString();
+    insertPerson(tenant, connection, invited, "joe@initech.local", "invited", 0);
+    insertPerson(tenant, connection, imported, "sue@initech.local", "imported", 1);
+
+    Reply accepted = admin.post(personPath(tenant, invited) + "/accept", null);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(accepted.json().get("status").asText()).isEqualTo("active");
+    assertThat(accepted.json().get("acceptedAt").asText()).isNotBlank();
+    assertThat(accepted.json().get("updatedAt").asText()).isNotEqualTo("2024-03-01T09:00:00Z");
+    JsonNode history = admin.get(personPath(tenant, invited)).json().get("history");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("status").asText()).isEqualTo("active");
+    assertThat(history.get(0).get("reason").asText()).isEqualTo("invitation accepted");
+
+    JsonNode event = ScimJson.parse(gateway.sql("SELECT data::text FROM outbox_events WHERE tenant_id = $1"
+        + " AND type = 'personnel.accepted' AND resource_id = $2 AND connection_id = $3", UUID.fromString(tenant),
+        UUID.fromString(invited), UUID.fromString(connection)));
+    assertThat(event.get("userId").asText()).isEqualTo(invited);
+    assertThat(event.size()).isEqualTo(1);
+    assertThat(gateway.sql("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'personnel_accept'"
+        + " AND resource_id = $2", UUID.fromString(tenant), invited)).isEqualTo("1");
+
+    assertThat(assertAdminError(admin.post(personPath(tenant, invited) + "/accept", null), 409, "Conflict"))
+        .contains("active");
+    assertThat(assertAdminError(admin.post(personPath(tenant, imported) + "/accept", null), 409, "Conflict"))
+        .contains("imported");
+    assertAdminError(admin.post(personPath(tenant, UUID.randomUUID().toString()) + "/accept", null), 404,
+        "Not Found");
+    assertThat(gateway.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'personnel.accepted'",
+        UUID.fromString(tenant))).isEqualTo("1");
+    assertThat(gateway.sql("SELECT status FROM personnel WHERE user_id = $1", UUID.fromString(imported)))
+        .isEqualTo("imported");
+  }
+
+  private static JsonNode list(String query) {
+    Reply reply = admin.get("/admin/v1/tenants/" + client.tenantId() + "/personnel" + query);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private static List<String> userIds(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.get("items").forEach(item -> ids.add(item.get("userId").asText()));
+    return ids;
+  }
+
+  private static String personPath(String tenantId, String userId) {
+    return "/admin/v1/tenants/" + tenantId + "/personnel/" + userId;
+  }
+
+  /** Waits until the relay has processed the tenant's events, then forgets the history it wrote. */
+  private static void awaitRelay(String tenantId) throws Exception {
+    for (int i = 0; i < 200 && !"0".equals(gateway.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = $1"
+        + " AND processed_at IS NULL", UUID.fromString(tenantId))); i++) {
+      Thread.sleep(50);
+    }
+    gateway.sql("DELETE FROM personnel_history WHERE tenant_id = $1", UUID.fromString(tenantId));
+  }
+
+  /** A personnel row with fixed values; {@code hour} orders creation (T0 plus that many hours). */
+  private static void insertPerson(String tenantId, String connectionId, String userId, String userName,
+      String status, int hour) throws Exception {
+    OffsetDateTime at = T0.plusHours(hour);
+    gateway.sql("INSERT INTO personnel (user_id, tenant_id, connection_id, user_name, display_name, email, status,"
+            + " scim_active, invited_at, deprovisioned_at, created_at, updated_at)"
+            + " VALUES ($1, $2, $3, $4, 'Display ' || $4, $4, $5, $5 <> 'deprovisioned',"
+            + " CASE WHEN $5 IN ('invited', 'active') THEN $6 END, CASE WHEN $5 = 'deprovisioned' THEN $6 END, $6, $6)"
+            + " ON CONFLICT (user_id) DO UPDATE SET connection_id = excluded.connection_id,"
+            + " user_name = excluded.user_name, display_name = excluded.display_name, email = excluded.email,"
+            + " status = excluded.status, scim_active = excluded.scim_active, invited_at = excluded.invited_at,"
+            + " deprovisioned_at = excluded.deprovisioned_at, created_at = excluded.created_at,"
+            + " updated_at = excluded.updated_at",
+        UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, status, at);
+  }
+
+  private static void history(String userId, String status, String reason, int hour) throws Exception {
+    gateway.sql("INSERT INTO personnel_history (user_id, tenant_id, at, status, reason) VALUES ($1, $2, $3, $4, $5)",
+        UUID.fromString(userId), UUID.fromString(client.tenantId()), T0.plusHours(hour), status, reason);
+  }
+}

@@ -1,0 +1,129 @@
+package io.scimgate.app.admin;
+
+import io.scimgate.invites.secrets.SecretBox;
+import static io.scimgate.app.support.AdminAssertions.assertAdminError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.TestGateway;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code /admin/v1/tenants/{id}/webhook}: the URL and the sealed secret, which no answer ever contains. */
+class WebhookAdminTest {
+  private static final String SECRET = "whsec_0123456789abcdef";
+
+  private static TestGateway gateway;
+  private static Http admin;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+    admin = gateway.admin();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void storesTheUrlAndTheSecretSealedAndNeverShowsTheSecret() throws Exception {
+    String tenant = newTenant();
+    Reply put = admin.put(path(tenant), "{\"url\":\"https://hooks.example.com/scimgate\",\"secret\":\"" + SECRET
+        + "\",\"enabled\":true}");
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    assertThat(fields(put.json())).containsExactly("url", "enabled", "updatedAt");
+    assertThat(put.json().get("url").asText()).isEqualTo("https://hooks.example.com/scimgate");
+    assertThat(put.json().get("enabled").asBoolean()).isTrue();
+    assertThat(put.body()).doesNotContain(SECRET);
+
+    String sealed = storedSecret(tenant);
+    assertThat(sealed).startsWith("v1:").doesNotContain(SECRET);
+    assertThat(new SecretBox(TestGateway.SECRET).open(sealed)).isEqualTo(SECRET);
+
+    Reply get = admin.get(path(tenant));
+    assertThat(get.status()).isEqualTo(200);
+    assertThat(get.json()).isEqualTo(put.json());
+    assertThat(get.body()).doesNotContain(SECRET).doesNotContain(sealed);
+  }
+
+  @Test
+  void aPutReplacesEverythingAndEnabledDefaultsToTrue() throws Exception {
+    String tenant = newTenant();
+    admin.put(path(tenant), "{\"url\":\"https://a.example.com\",\"secret\":\"" + SECRET + "\",\"enabled\":false}");
+    String firstSealed = storedSecret(tenant);
+    Reply replaced = admin.put(path(tenant), "{\"url\":\"http://b.example.com:8080/hook\",\"secret\":\"another"
+        + " secret of enough length\"}");
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    assertThat(replaced.json().get("url").asText()).isEqualTo("http://b.example.com:8080/hook");
+    assertThat(replaced.json().get("enabled").asBoolean()).isTrue();
+    assertThat(storedSecret(tenant)).isNotEqualTo(firstSealed);
+    assertThat(new SecretBox(TestGateway.SECRET).open(storedSecret(tenant)))
+        .isEqualTo("another secret of enough length");
+    assertThat(gateway.sql("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'webhook_update'",
+        UUID.fromString(tenant))).isEqualTo("2");
+  }
+
+  @Test
+  void onlyHttpUrlsAndLongEnoughSecrets() throws Exception {
+    String tenant = newTenant();
+    for (String url : List.of("ftp://files.example.com/x", "javascript:alert(1)", "hooks.example.com/x",
+        "https://", "http://exa mple.com", "file:///etc/passwd")) {
+      assertThat(assertAdminError(admin.put(path(tenant), "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}"),
+          400, "invalidValue")).as(url).contains("'url'");
+    }
+    assertAdminError(admin.put(path(tenant), "{\"secret\":\"" + SECRET + "\"}"), 400, "invalidValue");
+    assertThat(assertAdminError(admin.put(path(tenant), "{\"url\":\"https://a.example.com\",\"secret\":"
+        + "\"short\"}"), 400, "invalidValue")).contains("16");
+    assertAdminError(admin.put(path(tenant), "{\"url\":\"https://a.example.com\"}"), 400, "invalidValue");
+    assertAdminError(admin.put(path(tenant), "{\"url\":\"https://a.example.com\",\"secret\":\"" + SECRET
+        + "\",\"enabled\":\"yes\"}"), 400, "invalidValue");
+    assertAdminError(admin.put(path(tenant), null), 400, "invalidSyntax");
+    assertThat(gateway.sql("SELECT count(*) FROM webhook_endpoints WHERE tenant_id = $1", UUID.fromString(tenant)))
+        .isEqualTo("0");
+  }
+
+  @Test
+  void deleteRemovesItAndUnknownOnesAre404() throws Exception {
+    String tenant = newTenant();
+    assertAdminError(admin.get(path(tenant)), 404, "Not Found");
+    assertAdminError(admin.delete(path(tenant)), 404, "Not Found");
+    admin.put(path(tenant), "{\"url\":\"https://a.example.com\",\"secret\":\"" + SECRET + "\"}");
+    Reply deleted = admin.delete(path(tenant));
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertAdminError(admin.get(path(tenant)), 404, "Not Found");
+    assertThat(gateway.sql("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'webhook_delete'",
+        UUID.fromString(tenant))).isEqualTo("1");
+    String unknown = "/admin/v1/tenants/" + UUID.randomUUID() + "/webhook";
+    assertAdminError(admin.get(unknown), 404, "Not Found");
+    assertAdminError(admin.put(unknown, "{\"url\":\"https://a.example.com\",\"secret\":\"" + SECRET + "\"}"), 404,
+        "Not Found");
+    assertAdminError(admin.delete(unknown), 404, "Not Found");
+  }
+
+  private static String newTenant() {
+    return admin.post("/admin/v1/tenants", "{\"name\":\"Hooks\"}").json().get("id").asText();
+  }
+
+  private static String path(String tenant) {
+    return "/admin/v1/tenants/" + tenant + "/webhook";
+  }
+
+  private static String storedSecret(String tenant) throws Exception {
+    return gateway.sql("SELECT secret_encrypted FROM webhook_endpoints WHERE tenant_id = $1",
+        UUID.fromString(tenant));
+  }
+
+  private static List<String> fields(JsonNode json) {
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
