@@ -9,7 +9,6 @@ import io.scimgate.app.support.TestGateway;
 import io.scimgate.app.support.WebhookReceiver;
 import io.scimgate.app.support.WebhookReceiver.Call;
 import io.scimgate.invites.delivery.WebhookSignature;
-import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.scim.json.ScimJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +41,8 @@ class WebhookDeliveryTest {
 
   private static ScimClient tenantWithWebhook() throws Exception {
     ScimClient okta = gateway.newConnection("okta");
-    gateway.sql("INSERT INTO webhook_endpoints (tenant_id, url, secret_encrypted) VALUES ($1::uuid, $2, $3)",
-        okta.tenantId(), receiver.url(), new SecretBox(TestGateway.SECRET).seal(SECRET));
+    assertThat(gateway.admin().put("/admin/v1/tenants/" + okta.tenantId() + "/webhook",
+        "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\"}").status()).isEqualTo(200);
     return okta;
   }
 
@@ -90,7 +89,11 @@ class WebhookDeliveryTest {
     assertThat(gateway.sql("SELECT last_error FROM deliveries WHERE id = $1", id)).contains("503");
 
     receiver.answer(200);
-    gateway.sql("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1", id);
+    JsonNode dead = gateway.admin().get("/admin/v1/tenants/" + okta.tenantId() + "/deliveries?status=dead").json();
+    assertThat(dead.get("items").toString()).contains(id).contains("503");
+    assertThat(gateway.admin().post("/admin/v1/tenants/" + okta.tenantId() + "/deliveries/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/replay", "{}").status())
+        .isEqualTo(200);
     for (int i = 0; i < 100 && !"sent".equals(gateway.sql("SELECT status FROM deliveries WHERE id = $1", id)); i++) {
       Thread.sleep(50);
     }
