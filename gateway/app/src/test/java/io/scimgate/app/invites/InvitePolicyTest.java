@@ -131,6 +131,22 @@ class InvitePolicyTest {
   }
 
   @Test
+  void anEventThatCannotBeAppliedIsSetAsideAndTheTenantGoesOn() throws Exception {
+    Tenant tenant = tenant();
+    String g = group(tenant, "Poisoned");
+    autoInvite(tenant, true, g);
+    gateway.sql("INSERT INTO outbox_events (tenant_id, type, resource_id, data) VALUES ($1::uuid,"
+        + " 'group.members_added', $2::uuid, '{\"members\":[{\"value\":\"not-a-uuid\",\"type\":\"User\"}]}')",
+        tenant.id(), g);
+    String erin = user(tenant, "erin");
+    tenant.scim().patchOps("/Groups/" + g, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + erin
+        + "\"}]}");
+    assertThat(awaitStatus(erin, "invited")).isEqualTo("invited");
+    assertThat(gateway.sql("SELECT failure FROM outbox_events WHERE tenant_id = $1::uuid AND failure IS NOT NULL",
+        tenant.id())).contains("not-a-uuid");
+  }
+
+  @Test
   void readsNeverCreateEvents() throws Exception {
     Tenant tenant = tenant();
     String dave = user(tenant, "dave");

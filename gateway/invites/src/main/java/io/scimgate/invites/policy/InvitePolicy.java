@@ -23,11 +23,14 @@ import java.util.UUID;
 public final class InvitePolicy {
   private InvitePolicy() {}
 
-  /** Applies one event; completes with the deprovisioning it caused (for the webhook), or {@code null}. */
+  /**
+   * Applies one event; completes with the user it deprovisioned (for the webhook), or {@code null}. Statements
+   * are sent without waiting for each other's results (the relay pipelines a whole batch); the invite statement
+   * checks eligibility itself, so it can follow the personnel update blindly.
+   */
   public static Future<UUID> apply(SqlConnection conn, OutboxEvent event) {
     return switch (event.type()) {
-      case "user.created", "user.updated", "user.deactivated", "user.reactivated" ->
-          PersonnelUpdates.upsert(conn, event).compose(change -> afterUserChange(conn, event, change));
+      case "user.created", "user.updated", "user.deactivated", "user.reactivated" -> userChanged(conn, event);
       case "user.deleted" -> PersonnelUpdates.deprovision(conn, event)
           .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
       case "group.members_added" -> Invitations.invite(conn, event.tenantId(), userMembers(event.data()),
@@ -37,15 +40,11 @@ public final class InvitePolicy {
     };
   }
 
-  private static Future<UUID> afterUserChange(SqlConnection conn, OutboxEvent event, StatusChange change) {
-    if (change.becameDeprovisioned()) {
-      return Future.succeededFuture(event.resourceId());
-    }
-    if (!change.invitable()) {
-      return Future.succeededFuture(null);
-    }
-    return Invitations.invite(conn, event.tenantId(), List.of(event.resourceId()), List.of(),
-        "member of a selected group", event.createdAt()).map(invited -> null);
+  private static Future<UUID> userChanged(SqlConnection conn, OutboxEvent event) {
+    Future<StatusChange> change = PersonnelUpdates.upsert(conn, event);
+    Future<Long> invited = Invitations.invite(conn, event.tenantId(), List.of(event.resourceId()), List.of(),
+        "member of a selected group", event.createdAt());
+    return Future.all(change, invited).map(done -> change.result().becameDeprovisioned() ? event.resourceId() : null);
   }
 
   /** Turning the toggle on invites the members of every selected group; selecting groups, theirs. */

@@ -84,9 +84,5 @@ final class PersonnelUpdates {
     boolean becameDeprovisioned() {
       return "deprovisioned".equals(after) && !"deprovisioned".equals(before);
     }
-
-    boolean invitable() {
-      return "imported".equals(after);
-    }
   }
 }
