@@ -8,6 +8,7 @@ import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
+import io.scimgate.app.http.WriteNotifier;
 import io.scimgate.app.scim.ScimApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,6 +45,7 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds.create());
+    router.route().handler(WriteNotifier.create(vertx));
     health.mount(router);
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors));
     router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));

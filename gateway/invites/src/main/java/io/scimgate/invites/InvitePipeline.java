@@ -10,13 +10,21 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 
 /**
- * The invite pipeline of one node: the outbox relay, woken by {@code NOTIFY scimgate_outbox} (sent when a
- * transaction that wrote events commits) and by a slow poll as a fallback, and the delivery worker, woken after
- * each relayed batch and by the same poll (which also picks up retries that came due). Every node runs one;
- * the relay's per-tenant locks and the deliveries' leases keep them from doing anything twice.
+ * The invite pipeline of one node: the outbox relay and the delivery worker. The relay is woken
+ * <ul>
+ *   <li>in-process, by a message on {@link #KICK_ADDRESS}, which the node's HTTP layer sends after each
+ *   successful write: the node that made a change relays it at once (kicks coalesce into batches);</li>
+ *   <li>by {@code NOTIFY scimgate_outbox}, for changes made elsewhere (an operator, another service); not from
+ *   the write transactions themselves, because NOTIFY-ing commits are serialized by PostgreSQL (see V006);</li>
+ *   <li>by a poll, the fallback that also lets other nodes take over the events of a node that died.</li>
+ * </ul>
+ * The delivery worker is woken after each relayed batch and by the same poll (which also picks up retries that
+ * came due). Every node runs one pipeline; per-tenant locks and delivery leases keep them from doing anything twice.
  */
 public final class InvitePipeline extends VerticleBase {
   public static final String CHANNEL = "scimgate_outbox";
+  /** Event-bus address (local to the node) that wakes the relay. */
+  public static final String KICK_ADDRESS = "scimgate.outbox.kick";
 
   private final OutboxRelay relay;
   private final DeliveryWorker worker;
@@ -39,6 +47,7 @@ public final class InvitePipeline extends VerticleBase {
     deliveryLoop = new Loop("Delivery worker", worker::runOnce, () -> { });
     relayLoop = new Loop("Outbox relay", relay::drainOnce, deliveryLoop::kick);
     listener = new ChangeListener(vertx, listenOptions, CHANNEL, payload -> relayLoop.kick(), relayLoop::kick);
+    vertx.eventBus().localConsumer(KICK_ADDRESS, message -> relayLoop.kick());
     return listener.start().onSuccess(listening -> {
       timer = vertx.setPeriodic(poll.toMillis(), id -> {
         relayLoop.kick();

@@ -33,8 +33,8 @@ public final class InvitePolicy {
       case "user.created", "user.updated", "user.deactivated", "user.reactivated" -> userChanged(conn, event);
       case "user.deleted" -> PersonnelUpdates.deprovision(conn, event)
           .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
-      case "group.members_added" -> Invitations.invite(conn, event.tenantId(), userMembers(event.data()),
-          List.of(), "added to a selected group", event.createdAt()).map(invited -> null);
+      case "group.members_added" -> Invitations.inviteUsers(conn, event.tenantId(), userMembers(event.data()),
+          "added to a selected group", event.createdAt()).map(invited -> null);
       case "invites.settings_changed" -> backfill(conn, event).map(invited -> null);
       default -> Future.succeededFuture(null);
     };
@@ -42,7 +42,7 @@ public final class InvitePolicy {
 
   private static Future<UUID> userChanged(SqlConnection conn, OutboxEvent event) {
     Future<StatusChange> change = PersonnelUpdates.upsert(conn, event);
-    Future<Long> invited = Invitations.invite(conn, event.tenantId(), List.of(event.resourceId()), List.of(),
+    Future<Long> invited = Invitations.inviteUsers(conn, event.tenantId(), List.of(event.resourceId()),
         "member of a selected group", event.createdAt());
     return Future.all(change, invited).map(done -> change.result().becameDeprovisioned() ? event.resourceId() : null);
   }
@@ -57,7 +57,7 @@ public final class InvitePolicy {
     if (groups.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    return Invitations.invite(conn, event.tenantId(), List.of(), groups, "member of a newly selected group",
+    return Invitations.inviteMembers(conn, event.tenantId(), groups, "member of a newly selected group",
         event.createdAt());
   }
 

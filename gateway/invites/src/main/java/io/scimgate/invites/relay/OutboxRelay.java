@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch that fails is retried one event at a time, to find the event that fails; one that keeps failing on
  * its own ({@link #ATTEMPTS_BEFORE_SETTING_ASIDE} times in a row) is set aside with its error, logged, so that it
- * cannot stop its tenant's pipeline. Used from one Vert.x context (the pipeline's), hence no locks.
+ * cannot stop its tenant's pipeline. When the next event fails as well, the fault is not the event's (a database
+ * problem, a bug): nothing more is set aside, the relay retries on every poll and logs, until an event succeeds.
+ * Used from one Vert.x context (the pipeline's), hence no locks.
  */
 public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -31,6 +33,8 @@ public final class OutboxRelay {
   private long lastEventId;
   private long failingEventId;
   private int failuresInARow;
+  /** Set aside an event since the last success: a second one means the failure is systemic, not the event's. */
+  private boolean setAsideSinceSuccess;
 
   public OutboxRelay(Pool pool) {
     this.pool = pool;
@@ -45,6 +49,7 @@ public final class OutboxRelay {
           if (processed > 0) {
             oneAtATime = false;
             failuresInARow = 0;
+            setAsideSinceSuccess = false;
           }
         })
         .recover(this::failed);
@@ -73,6 +78,12 @@ public final class OutboxRelay {
     if (failuresInARow < ATTEMPTS_BEFORE_SETTING_ASIDE) {
       return Future.failedFuture(failure);
     }
+    if (setAsideSinceSuccess) {
+      LOG.error("The outbox relay keeps failing on event after event ({}); nothing more is set aside until one "
+          + "succeeds", failure.getMessage());
+      return Future.failedFuture(failure);
+    }
+    setAsideSinceSuccess = true;
     LOG.error("Outbox event {} fails on its own ({} times); set aside so that its tenant's pipeline goes on",
         failingEventId, failuresInARow, failure);
     failuresInARow = 0;
