@@ -79,7 +79,7 @@ public final class ConfigLoader {
         text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"), startTls,
         Duration.ofMillis(integer(INVITES_POLL_MS, 1000, 50, 600_000)),
         Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 60, 1, 3600)),
-        integer(DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
+        integer(DELIVERY_MAX_ATTEMPTS, 16, 1, 100),
         Duration.ofMillis(integer(DELIVERY_BACKOFF_BASE_MS, 2000, 1, 3_600_000)),
         Duration.ofHours(1));
   }

@@ -10,14 +10,13 @@ import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.SMTPException;
 import io.vertx.ext.mail.StartTLSOptions;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Invitation mails over SMTP (vertx-mail-client, pooled connections). Each mail's {@code Message-ID} is derived
- * from the delivery id, so the copy a crash may cause is recognisably the same message. A 5xx reply is permanent
- * (the delivery is dead-lettered); connection errors and 4xx are retried.
+ * from the delivery id, so the copy a crash may cause is recognisably the same message. A permanent rejection of
+ * the recipient dead-letters the delivery; everything else is retried ({@link SmtpFailures}).
  */
 public final class EmailChannel implements DeliveryChannel {
   /** SMTP connections per node: mail servers throttle senders that open many. */
@@ -51,17 +50,17 @@ public final class EmailChannel implements DeliveryChannel {
           + delivery.eventType()));
     }
     String to = delivery.target().get("to");
-    if (to == null || to.isBlank()) {
-      return Future.failedFuture(new PermanentDeliveryFailure("the person has no e-mail address"));
+    if (!MailAddresses.isPlausible(to)) {
+      return Future.failedFuture(new PermanentDeliveryFailure(to == null ? "the person has no e-mail address"
+          : "the person's e-mail is not a single address"));
     }
     InvitationMail mail = InvitationMail.of(delivery);
     MailMessage message = new MailMessage().setFrom(from).setTo(to).setSubject(mail.subject())
         .setText(mail.text()).setHtml(mail.html())
-        .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", messageId(delivery)));
-    return client.sendMail(message).<Void>mapEmpty().recover(failure -> Future.failedFuture(
-        failure instanceof SMTPException smtp && smtp.isPermanent()
-            ? new PermanentDeliveryFailure("SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage())
-            : failure));
+        .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", messageId(delivery))
+            .add("Auto-Submitted", "auto-generated")); // RFC 3834: vacation responders stay quiet
+    return client.sendMail(message).<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(SmtpFailures.classify(failure)));
   }
 
   /** Stable across retries and replays of one delivery (RFC 5322 §3.6.4). */

@@ -9,7 +9,8 @@ record InvitationMail(String subject, String text, String html) {
   static InvitationMail of(Delivery delivery) {
     String tenant = delivery.tenantName() == null ? "your company" : delivery.tenantName();
     String name = name(delivery.data());
-    String subject = "You're invited to join " + tenant;
+    // a tenant name cannot add a header line: control characters go
+    String subject = ("You're invited to join " + tenant).replaceAll("\\p{Cntrl}", " ");
     String text = "Hello " + name + ",\n\n" + tenant + " has invited you to join them. Your administrator set up "
         + "your account from your company directory; follow the sign-up link in your welcome page to accept.\n";
     String html = "<p>Hello " + escape(name) + ",</p><p><strong>" + escape(tenant) + "</strong> has invited you to "
