@@ -61,7 +61,9 @@ public final class Gateway {
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(id -> {
           gateway.deploymentId = id;
-          return vertx.deployVerticle(InviteWiring.pipeline(vertx, config, gateway.pool, connectors));
+          return config.invites().pipeline()
+              ? vertx.deployVerticle(InviteWiring.pipeline(vertx, config, gateway.pool, connectors))
+              : Future.<String>succeededFuture(null);
         })
         .map(id -> {
           gateway.pipelineId = id;

@@ -5,12 +5,15 @@ import java.time.Duration;
 /**
  * The invite pipeline's settings (see {@link ConfigLoader}). {@link #toString()} never shows the SMTP password.
  *
+ * @param pipeline whether this node runs the relay and delivery worker ({@code false}: a node that serves SCIM
+ *     only, while other nodes run the pipeline)
  * @param smtpHost {@code null}: no e-mail channel on this node (invitation mails wait, then dead-letter)
  * @param smtpStartTls {@code DISABLED}, {@code OPTIONAL} or {@code REQUIRED}
  * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
  *     sent again once this has passed
  */
 public record InviteConfig(
+    boolean pipeline,
     String smtpHost,
     int smtpPort,
     String smtpUsername,
@@ -25,7 +28,7 @@ public record InviteConfig(
 
   @Override
   public String toString() {
-    return "smtp=" + (smtpHost == null ? "off" : smtpHost + ":" + smtpPort + " from " + smtpFrom
+    return "pipeline=" + (pipeline ? "on" : "off") + ", smtp=" + (smtpHost == null ? "off" : smtpHost + ":" + smtpPort + " from " + smtpFrom
         + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
         + ")")) + ", delivery attempts=" + deliveryMaxAttempts + ", lease=" + deliveryLease.toSeconds() + "s";
   }

@@ -24,26 +24,28 @@ public final class InvitePolicy {
   private InvitePolicy() {}
 
   /**
-   * Applies one event; completes with the user it deprovisioned (for the webhook), or {@code null}. Statements
+   * Applies one event; completes with the user it deprovisioned (for the webhook), or {@code null}. With the
+   * tenant's auto-invites off ({@code invitesOn} false), nobody is invited, so no invite statement is sent. Statements
    * are sent without waiting for each other's results (the relay pipelines a whole batch); the invite statement
    * checks eligibility itself, so it can follow the personnel update blindly.
    */
-  public static Future<UUID> apply(SqlConnection conn, OutboxEvent event) {
+  public static Future<UUID> apply(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
     return switch (event.type()) {
-      case "user.created", "user.updated", "user.deactivated", "user.reactivated" -> userChanged(conn, event);
+      case "user.created", "user.updated", "user.deactivated", "user.reactivated" ->
+          userChanged(conn, event, invitesOn);
       case "user.deleted" -> PersonnelUpdates.deprovision(conn, event)
           .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
-      case "group.members_added" -> Invitations.inviteUsers(conn, event.tenantId(), userMembers(event.data()),
+      case "group.members_added" -> !invitesOn ? Future.succeededFuture(null) : Invitations.inviteUsers(conn, event.tenantId(), userMembers(event.data()),
           "added to a selected group", event.createdAt()).map(invited -> null);
       case "invites.settings_changed" -> backfill(conn, event).map(invited -> null);
       default -> Future.succeededFuture(null);
     };
   }
 
-  private static Future<UUID> userChanged(SqlConnection conn, OutboxEvent event) {
+  private static Future<UUID> userChanged(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
     Future<StatusChange> change = PersonnelUpdates.upsert(conn, event);
-    Future<Long> invited = Invitations.inviteUsers(conn, event.tenantId(), List.of(event.resourceId()),
-        "member of a selected group", event.createdAt());
+    Future<Long> invited = !invitesOn ? Future.succeededFuture(0L) : Invitations.inviteUsers(conn, event.tenantId(),
+        List.of(event.resourceId()), "member of a selected group", event.createdAt());
     return Future.all(change, invited).map(done -> change.result().becameDeprovisioned() ? event.resourceId() : null);
   }
 

@@ -56,12 +56,13 @@ public final class OutboxRelay {
   }
 
   private Future<Integer> process(SqlConnection conn, UUID tenantId, int batch) {
-    return PendingEvents.next(conn, tenantId, batch).compose(events -> {
+    return PendingEvents.next(conn, tenantId, batch).compose(next -> {
+      List<OutboxEvent> events = next.events();
       if (events.isEmpty()) {
         return Future.succeededFuture(0);
       }
       lastEventId = events.get(0).id();
-      return applyInOrder(conn, events)
+      return applyInOrder(conn, events, next.invitesOn())
           .compose(deprovisioned -> WebhookEvents.enqueue(conn, tenantId, events, deprovisioned))
           .compose(done -> PendingEvents.markProcessed(conn, events))
           .map(done -> events.size());
@@ -98,10 +99,10 @@ public final class OutboxRelay {
    * each seeing the effects of those before it (one transaction), so the outcome is that of applying the events
    * one by one, without a round trip per statement.
    */
-  private static Future<List<UUID>> applyInOrder(SqlConnection conn, List<OutboxEvent> events) {
+  private static Future<List<UUID>> applyInOrder(SqlConnection conn, List<OutboxEvent> events, boolean invitesOn) {
     List<Future<UUID>> applied = new ArrayList<>(events.size());
     for (OutboxEvent event : events) {
-      applied.add(InvitePolicy.apply(conn, event));
+      applied.add(InvitePolicy.apply(conn, event, invitesOn));
     }
     return Future.all(applied).map(all -> {
       List<UUID> deprovisioned = new ArrayList<>();

@@ -31,19 +31,22 @@ final class PendingEvents {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("tenant_id"));
   }
 
-  /** The tenant's oldest pending events, in order. */
-  static Future<List<OutboxEvent>> next(SqlConnection conn, UUID tenantId, int limit) {
-    return conn.preparedQuery("SELECT id, tenant_id, connection_id, type, resource_id, data::text AS data, created_at"
+  /** The tenant's oldest pending events, in order, and whether its auto-invites are on (read once). */
+  static Future<TenantBatch> next(SqlConnection conn, UUID tenantId, int limit) {
+    return conn.preparedQuery("SELECT id, tenant_id, connection_id, type, resource_id, data::text AS data, created_at,"
+            + " coalesce((SELECT enabled FROM auto_invite_settings s WHERE s.tenant_id = $1), false) AS invites_on"
             + " FROM outbox_events WHERE tenant_id = $1 AND processed_at IS NULL ORDER BY id LIMIT $2")
         .execute(Tuple.of(tenantId, limit))
         .map(rows -> {
           List<OutboxEvent> events = new ArrayList<>(rows.size());
+          boolean invitesOn = false;
           for (Row row : rows) {
+            invitesOn = row.getBoolean("invites_on");
             events.add(new OutboxEvent(row.getLong("id"), row.getUUID("tenant_id"), row.getUUID("connection_id"),
                 row.getString("type"), row.getUUID("resource_id"), ScimJson.parse(row.getString("data")),
                 Rows.instant(row, "created_at")));
           }
-          return events;
+          return new TenantBatch(events, invitesOn);
         });
   }
 

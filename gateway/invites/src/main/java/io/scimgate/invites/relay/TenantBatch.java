@@ -1,0 +1,10 @@
+package io.scimgate.invites.relay;
+
+import java.util.List;
+
+/**
+ * A tenant's next pending events, and whether its automatic group invites were on when they were read. With them
+ * off, the policy skips the invite statements: turning them on later is itself an event, and its backfill
+ * invites the members of the selected groups.
+ */
+record TenantBatch(List<OutboxEvent> events, boolean invitesOn) {}
