@@ -62,7 +62,7 @@ public final class Gateway {
         .compose(id -> {
           gateway.deploymentId = id;
           return config.invites().pipeline()
-              ? vertx.deployVerticle(InviteWiring.pipeline(vertx, config, gateway.pool, connectors))
+              ? vertx.deployVerticle(InviteWiring.pipeline(vertx, config, connectors))
               : Future.<String>succeededFuture(null);
         })
         .map(id -> {

@@ -26,6 +26,7 @@ public final class InvitePipeline extends VerticleBase {
   /** Event-bus address (local to the node) that wakes the relay. */
   public static final String KICK_ADDRESS = "scimgate.outbox.kick";
 
+  private final Pool pool;
   private final OutboxRelay relay;
   private final DeliveryWorker worker;
   private final PgConnectOptions listenOptions;
@@ -35,7 +36,9 @@ public final class InvitePipeline extends VerticleBase {
   private ChangeListener listener;
   private long timer = -1;
 
+  /** {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops. */
   public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll) {
+    this.pool = pool;
     this.relay = new OutboxRelay(pool);
     this.worker = worker;
     this.listenOptions = listenOptions;
@@ -63,6 +66,8 @@ public final class InvitePipeline extends VerticleBase {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    return Future.join(relayLoop.stop(), deliveryLoop.stop()).transform(done -> listener.close());
+    return Future.join(relayLoop.stop(), deliveryLoop.stop())
+        .transform(done -> listener.close())
+        .transform(done -> pool.close());
   }
 }

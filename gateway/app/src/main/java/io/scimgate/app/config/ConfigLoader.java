@@ -25,6 +25,7 @@ public final class ConfigLoader {
   public static final String SHUTDOWN_GRACE_SECONDS = "SCIMGATE_SHUTDOWN_GRACE_SECONDS";
   public static final String PLUGINS_DIR = "SCIMGATE_PLUGINS_DIR";
   public static final String INVITE_PIPELINE = "SCIMGATE_INVITE_PIPELINE";
+  public static final String INVITES_POOL_SIZE = "SCIMGATE_INVITES_POOL_SIZE";
   public static final String SMTP_HOST = "SCIMGATE_SMTP_HOST";
   public static final String SMTP_PORT = "SCIMGATE_SMTP_PORT";
   public static final String SMTP_USERNAME = "SCIMGATE_SMTP_USERNAME";
@@ -80,7 +81,7 @@ public final class ConfigLoader {
     if (!pipeline.equals("on") && !pipeline.equals("off")) {
       throw new ConfigException(INVITE_PIPELINE + " must be on or off, was '" + pipeline + "'");
     }
-    return new InviteConfig(pipeline.equals("on"), text(SMTP_HOST, null), integer(SMTP_PORT, 587, 1, 65535), text(SMTP_USERNAME, null),
+    return new InviteConfig(pipeline.equals("on"), integer(INVITES_POOL_SIZE, 4, 1, 100), text(SMTP_HOST, null), integer(SMTP_PORT, 587, 1, 65535), text(SMTP_USERNAME, null),
         text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"), startTls,
         Duration.ofMillis(integer(INVITES_POLL_MS, 1000, 50, 600_000)),
         Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 60, 1, 3600)),

@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param pipeline whether this node runs the relay and delivery worker ({@code false}: a node that serves SCIM
  *     only, while other nodes run the pipeline)
+ * @param poolSize PostgreSQL connections of the pipeline (its own, beside the SCIM requests' pool)
  * @param smtpHost {@code null}: no e-mail channel on this node (invitation mails wait, then dead-letter)
  * @param smtpStartTls {@code DISABLED}, {@code OPTIONAL} or {@code REQUIRED}
  * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
@@ -14,6 +15,7 @@ import java.time.Duration;
  */
 public record InviteConfig(
     boolean pipeline,
+    int poolSize,
     String smtpHost,
     int smtpPort,
     String smtpUsername,
