@@ -64,6 +64,15 @@ if [ "$mode" = invite-lag ]; then
   export SCIMGATE_SMTP_STARTTLS=DISABLED SCIMGATE_INVITES_POLL_MS=1000
   args=("${1:-300}" "${2:-20}" "${3:-5}" "$SCIMGATE_SMTP_PORT")
 fi
+# load --nodes N: N gateway nodes on the one database (the load spreads over them), all on CPU 1
+nodes=${SCIMGATE_BENCH_NODES:-1}
+if [ "$mode" = load ]; then
+  filtered=()
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[i]}" = --nodes ]; then nodes=${args[i + 1]}; i=$((i + 1)); else filtered+=("${args[i]}"); fi
+  done
+  args=("${filtered[@]}")
+fi
 if [ "$mode" = ceiling ]; then
   java -jar gateway/app/target/scimgate.jar migrate
   taskset -c 1 java -cp "$classpath" io.scimgate.benchmarks.ceiling.CeilingServer "$port" \
@@ -73,12 +82,22 @@ else
   taskset -c 1 java -jar gateway/app/target/scimgate.jar start > benchmarks/target/server.log 2>&1 &
 fi
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+others=()
+trap 'kill $server "${others[@]}" 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   if [ "$mode" = ceiling ]; then grep -q listening benchmarks/target/server.log && break
   else curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; fi
   sleep 1
 done
+urls="http://127.0.0.1:$port"
+for ((n = 1; n < nodes; n++)); do
+  SCIMGATE_HTTP_PORT=$((port + n)) taskset -c 1 java -jar gateway/app/target/scimgate.jar start \
+    > "benchmarks/target/server-$n.log" 2>&1 &
+  others+=($!)
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$((port + n))/health/ready" >/dev/null && break; sleep 1; done
+  urls="$urls,http://127.0.0.1:$((port + n))"
+done
+export SCIMGATE_URLS="$urls"
 
 export SCIMGATE_URL="http://127.0.0.1:$port"
 export SCIMGATE_ADMIN_TOKEN="$(java -jar gateway/app/target/scimgate.jar admin-token --subject benchmark)"
@@ -88,3 +107,6 @@ props=()
 taskset -c 0 java "${props[@]}" -cp "$classpath" "$main" "${args[@]}"
 # the server's peak resident memory over the whole run (target: under 512 MB)
 grep VmHWM "/proc/$server/status" | awk '{printf "server peak RSS: %d MB\n", $2 / 1024}' || true
+for other in "${others[@]}"; do
+  grep VmHWM "/proc/$other/status" | awk '{printf "other node peak RSS: %d MB\n", $2 / 1024}' || true
+done

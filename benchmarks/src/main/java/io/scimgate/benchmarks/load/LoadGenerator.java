@@ -11,7 +11,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt; [--concurrency 64] [--seconds 30]
  *     [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000] [--ceiling PORT]
  * </pre>
- * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding).
+ * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding),
+ * {@code SCIMGATE_URLS} (several gateway nodes on one database: the load spreads over them, reported as
+ * {@code <workload>-<n>nodes}).
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
@@ -47,10 +51,13 @@ public final class LoadGenerator {
       Recorder recorder = new Recorder();
       WebClient web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(options.concurrency()));
-      Workload workload = new Workloads(new Scim(web, recorder, connection.baseUrl(), connection.token()), seed)
-          .named(options.workload());
-      long measuredNanos = run(vertx, workload, recorder, options);
-      Report report = new Report(options, recorder, measuredNanos);
+      List<Workload> nodes = new ArrayList<>();
+      for (String node : nodeUrls(connection)) {
+        nodes.add(new Workloads(new Scim(web, recorder, node, connection.token()), seed).named(options.workload()));
+      }
+      long measuredNanos = run(vertx, nodes, recorder, options);
+      Report report = new Report(nodes.size() == 1 ? options : options.labelled(options.workload() + "-"
+          + nodes.size() + "nodes"), recorder, measuredNanos);
       report.print();
       Path json = report.writeJson(Path.of("benchmarks", "target", "reports"), Instant.now());
       System.out.println("report: " + json);
@@ -75,8 +82,24 @@ public final class LoadGenerator {
     return new Workloads.Seed(users, "user", groups);
   }
 
-  /** Runs the loops on the generator's one event loop; the measured duration in nanoseconds. */
-  private static long run(Vertx vertx, Workload workload, Recorder recorder, Options options) throws Exception {
+  /**
+   * The connection's base URL on every gateway node of {@code SCIMGATE_URLS} (comma-separated roots; absent: the
+   * one node): two nodes on one database serve the same connection.
+   */
+  private static List<String> nodeUrls(GatewayClient.Connection connection) {
+    String urls = System.getenv("SCIMGATE_URLS");
+    if (urls == null || urls.isBlank() || !urls.contains(",")) {
+      return List.of(connection.baseUrl());
+    }
+    String path = URI.create(connection.baseUrl()).getPath();
+    return Arrays.stream(urls.split(",")).map(root -> root.strip() + path).toList();
+  }
+
+  /**
+   * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes; the measured duration
+   * in nanoseconds.
+   */
+  private static long run(Vertx vertx, List<Workload> nodes, Recorder recorder, Options options) throws Exception {
     Promise<Long> done = Promise.promise();
     vertx.runOnContext(start -> {
       long begin = System.nanoTime();
@@ -85,7 +108,7 @@ public final class LoadGenerator {
       vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureFrom - begin)), t -> recorder.startMeasuring());
       int[] running = {options.concurrency()};
       for (int i = 0; i < options.concurrency(); i++) {
-        loop(workload, recorder, new Random(i), end, () -> {
+        loop(nodes.get(i % nodes.size()), recorder, new Random(i), end, () -> {
           if (--running[0] == 0) {
             done.complete(Math.min(System.nanoTime(), end) - measureFrom);
           }

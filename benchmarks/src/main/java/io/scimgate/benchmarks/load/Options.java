@@ -4,6 +4,11 @@ package io.scimgate.benchmarks.load;
 record Options(String workload, int concurrency, int seconds, int warmup, int users, int groups, int groupMembers,
     int ceilingPort) {
 
+  /** The same options under another workload label (for the report of a run on several nodes). */
+  Options labelled(String label) {
+    return new Options(label, concurrency, seconds, warmup, users, groups, groupMembers, ceilingPort);
+  }
+
   static Options parse(String[] args) {
     if (args.length == 0 || !Workloads.NAMES.contains(args[0])) {
       throw new IllegalArgumentException("usage: LoadGenerator <" + String.join("|", Workloads.NAMES) + "> "
