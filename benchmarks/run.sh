@@ -4,6 +4,7 @@
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
+#   benchmarks/run.sh scale <workload> [sizes...]   the load at growing sizes (users, or group members)
 #   benchmarks/run.sh invite-lag [rate secs warmup]  SCIM write -> invitation mail accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
@@ -21,12 +22,28 @@ case "$mode" in
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
-  jmh|report) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|invite-lag|jmh|report [args...]" >&2
+  jmh|report|scale) ;;
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|scale|invite-lag|jmh|report [args...]" >&2
      exit 2 ;;
 esac
 shift
 reports=benchmarks/target/reports
+
+# scale <workload> [sizes...]: one load run per size, each labelled <workload>@<size> for the report's curves
+if [ "$mode" = scale ]; then
+  workload=${1:?usage: benchmarks/run.sh scale <workload> [sizes...]}
+  shift
+  if [ "$#" -gt 0 ]; then sizes=("$@")
+  elif [ "$workload" = group-storm ]; then sizes=(1000 10000 100000)
+  else sizes=(10000 100000 1000000); fi
+  for size in "${sizes[@]}"; do
+    if [ "$workload" = group-storm ]; then extra=(--groups 1 --group-members "$size" --users "$size")
+    else extra=(--users "$size" --groups 1 --group-members 100); fi
+    SCIMGATE_BENCH_LABEL="$workload@$size" "$0" load "$workload" "${extra[@]}" \
+      --concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-15}"
+  done
+  exit 0
+fi
 
 # jmh and report: build the benchmarks module and the modules it uses in one reactor, without installing them;
 # dependency:build-classpath then names the reactor's own jars in their target/ folders.

@@ -56,8 +56,7 @@ public final class LoadGenerator {
         nodes.add(new Workloads(new Scim(web, recorder, node, connection.token()), seed).named(options.workload()));
       }
       long measuredNanos = run(vertx, nodes, recorder, options);
-      Report report = new Report(nodes.size() == 1 ? options : options.labelled(options.workload() + "-"
-          + nodes.size() + "nodes"), recorder, measuredNanos);
+      Report report = new Report(options.labelled(label(options, nodes.size())), recorder, measuredNanos);
       report.print();
       Path json = report.writeJson(Path.of("benchmarks", "target", "reports"), Instant.now());
       System.out.println("report: " + json);
@@ -80,6 +79,18 @@ public final class LoadGenerator {
       groups.add(id);
     }
     return new Workloads.Seed(users, "user", groups);
+  }
+
+  /**
+   * The workload's name in the report: {@code SCIMGATE_BENCH_LABEL} when set (the scale mode's
+   * {@code <workload>@<size>}), else the workload, with {@code -<n>nodes} on several nodes.
+   */
+  private static String label(Options options, int nodes) {
+    String label = System.getenv("SCIMGATE_BENCH_LABEL");
+    if (label != null && !label.isBlank()) {
+      return label.strip();
+    }
+    return nodes == 1 ? options.workload() : options.workload() + "-" + nodes + "nodes";
   }
 
   /**

@@ -29,6 +29,7 @@ final class ReportPage {
             + "not with another machine's.</p>\n");
     ThroughputSection.render(out, results.byWorkload());
     LatencySection.render(out, results.byWorkload());
+    ScaleSection.render(out, results.byWorkload());
     JmhSection.render(out, results.jmh());
     if (!results.skipped().isEmpty()) {
       out.append("<h2>Skipped files</h2>\n<ul>\n");

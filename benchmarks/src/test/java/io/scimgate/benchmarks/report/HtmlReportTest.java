@@ -57,6 +57,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void drawsScaleCurvesFromLabelledRuns() throws IOException {
+    run("a-gateway-20260101T000000Z.json", "group-storm@1000", "gateway", 900, "add member 204", 10);
+    run("b-gateway-20260101T000100Z.json", "group-storm@100000", "gateway", 850, "add member 204", 10);
+    run("c-gateway-20260101T000200Z.json", "group-storm@10000", "gateway", 880, "add member 204", 10);
+
+    String html = Files.readString(HtmlReport.write(dir));
+
+    String scale = html.substring(html.indexOf("<h2>Scale</h2>"));
+    assertThat(scale).contains("<h3>group-storm</h3>", "group-storm: operations/s by size", "7.25")
+        .containsSubsequence("<td>1,000</td><td>900</td>", "<td>10,000</td><td>880</td>",
+            "<td>100,000</td><td>850</td>");
+  }
+
+  @Test
   void isSelfContained() throws IOException {
     run("okta-import-gateway-20260101T000000Z.json", "okta-import", "gateway", 100, "create user 201", 5);
     Files.writeString(dir.resolve("jmh.json"), JMH);
