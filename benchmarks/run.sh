@@ -5,7 +5,7 @@
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
 #   benchmarks/run.sh scale <workload> [sizes...]   the load at growing sizes (users, or group members)
-#   benchmarks/run.sh invite-lag [rate secs warmup]  SCIM write -> invitation mail accepted by SMTP, p50/p99
+#   benchmarks/run.sh invite-lag [rate secs warmup groups]  SCIM write -> invitation accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
 # The first five start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
@@ -79,7 +79,7 @@ if [ "$mode" = invite-lag ]; then
   # the benchmark's own SMTP sink receives the invitation mails
   export SCIMGATE_SMTP_HOST=127.0.0.1 SCIMGATE_SMTP_PORT=${SCIMGATE_BENCH_SMTP_PORT:-18025}
   export SCIMGATE_SMTP_STARTTLS=DISABLED SCIMGATE_INVITES_POLL_MS=1000
-  args=("${1:-300}" "${2:-20}" "${3:-5}" "$SCIMGATE_SMTP_PORT")
+  args=("${1:-300}" "${2:-20}" "${3:-5}" "$SCIMGATE_SMTP_PORT" "${4:-1}")
 fi
 # load --nodes N: N gateway nodes on the one database (the load spreads over them), all on CPU 1
 nodes=${SCIMGATE_BENCH_NODES:-1}

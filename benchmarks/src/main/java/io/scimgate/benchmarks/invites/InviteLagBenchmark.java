@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * {@code SCIMGATE_SMTP_HOST=127.0.0.1 SCIMGATE_SMTP_PORT=<port> SCIMGATE_SMTP_STARTTLS=DISABLED}
  * (benchmarks/run.sh invite-lag does this).
  *
- * <p>Arguments: {@code [usersPerSecond=300] [seconds=20] [warmupSeconds=5] [smtpPort=18025]}.
+ * <p>Arguments: {@code [usersPerSecond=300] [seconds=20] [warmupSeconds=5] [smtpPort=18025] [groups=1]}: users are
+ * spread over {@code groups} selected groups (one group's PATCHes queue on its row lock).
  */
 public final class InviteLagBenchmark {
   private InviteLagBenchmark() {}
@@ -38,6 +39,7 @@ public final class InviteLagBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     int smtpPort = args.length > 3 ? Integer.parseInt(args[3]) : 18025;
+    int groupCount = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     Vertx vertx = Vertx.vertx();
     Pool db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(GatewayClient.required("SCIMGATE_DATABASE_URL")))
         .using(vertx).build();
@@ -47,10 +49,14 @@ public final class InviteLagBenchmark {
       GatewayClient client = new GatewayClient(System.getenv().getOrDefault("SCIMGATE_URL", "http://127.0.0.1:8080"),
           GatewayClient.required("SCIMGATE_ADMIN_TOKEN"), db);
       GatewayClient.Connection connection = client.newConnection("okta");
-      String group = client.send(connection, "POST", "/Groups", "{\"displayName\":\"Invitees\"}", 201)
-          .get("id").asText();
-      enableAutoInvites(db, connection.tenantId(), UUID.fromString(group));
-      Map<String, Long> acknowledged = push(vertx, connection, group, rate, seconds + warmup);
+      java.util.List<String> groups = new java.util.ArrayList<>();
+      for (int g = 0; g < groupCount; g++) {
+        String group = client.send(connection, "POST", "/Groups", "{\"displayName\":\"Invitees " + g + "\"}", 201)
+            .get("id").asText();
+        enableAutoInvites(db, connection.tenantId(), UUID.fromString(group));
+        groups.add(group);
+      }
+      Map<String, Long> acknowledged = push(vertx, connection, groups, rate, seconds + warmup);
       report(sink, acknowledged, warmup, rate);
     } finally {
       db.close().await();
@@ -60,15 +66,15 @@ public final class InviteLagBenchmark {
 
   /** Straight into the settings tables: the admin API's backfill is not what is measured here. */
   private static void enableAutoInvites(Pool db, UUID tenant, UUID group) {
-    db.preparedQuery("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1, true)")
+    db.preparedQuery("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1, true) ON CONFLICT DO NOTHING")
         .execute(Tuple.of(tenant)).await();
     db.preparedQuery("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1, $2)")
         .execute(Tuple.of(tenant, group)).await();
   }
 
   /** Pushes {@code rate} users per second; per e-mail address, when its group PATCH was acknowledged. */
-  private static Map<String, Long> push(Vertx vertx, GatewayClient.Connection connection, String group, int rate,
-      int seconds) throws InterruptedException {
+  private static Map<String, Long> push(Vertx vertx, GatewayClient.Connection connection,
+      java.util.List<String> groups, int rate, int seconds) throws InterruptedException {
     URI base = URI.create(connection.baseUrl());
     WebClient web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
         .setDefaultPort(base.getPort()), new PoolOptions().setHttp1MaxSize(64));
@@ -81,7 +87,7 @@ public final class InviteLagBenchmark {
       long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
       while (issued.get() < due) {
         int n = issued.getAndIncrement();
-        onboard(web, base.getPath(), connection.token(), group, n)
+        onboard(web, base.getPath(), connection.token(), groups.get(n % groups.size()), n)
             .onSuccess(email -> acknowledged.put(email, System.nanoTime() - start))
             .onFailure(failure -> System.err.println("user " + n + ": " + failure.getMessage()))
             .onComplete(done -> finished.incrementAndGet());
