@@ -18,8 +18,9 @@ import java.time.Duration;
  *   the write transactions themselves, because NOTIFY-ing commits are serialized by PostgreSQL (see V006);</li>
  *   <li>by a poll, the fallback that also lets other nodes take over the events of a node that died.</li>
  * </ul>
- * The delivery worker is woken after each relayed batch and by the same poll (which also picks up retries that
- * came due). Every node runs one pipeline; per-tenant locks and delivery leases keep them from doing anything twice.
+ * The delivery worker runs on an event loop of its own ({@link DeliveryVerticle}, deployed with the relay),
+ * woken after each relayed batch and by its own poll (which also picks up retries that came due). Every node runs
+ * one pipeline; per-tenant locks and delivery leases keep them from doing anything twice.
  */
 public final class InvitePipeline extends VerticleBase {
   public static final String CHANNEL = "scimgate_outbox";
@@ -32,7 +33,6 @@ public final class InvitePipeline extends VerticleBase {
   private final PgConnectOptions listenOptions;
   private final Duration poll;
   private Loop relayLoop;
-  private Loop deliveryLoop;
   private ChangeListener listener;
   private long timer = -1;
 
@@ -47,18 +47,16 @@ public final class InvitePipeline extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    deliveryLoop = new Loop("Delivery worker", worker::runOnce, () -> { });
-    relayLoop = new Loop("Outbox relay", relay::drainOnce, deliveryLoop::kick);
+    relayLoop = new Loop("Outbox relay", relay::drainOnce,
+        () -> vertx.eventBus().send(DeliveryVerticle.KICK_ADDRESS, ""));
     listener = new ChangeListener(vertx, listenOptions, CHANNEL, payload -> relayLoop.kick(), relayLoop::kick);
     vertx.eventBus().localConsumer(KICK_ADDRESS, message -> relayLoop.kick());
-    return listener.start().onSuccess(listening -> {
-      timer = vertx.setPeriodic(poll.toMillis(), id -> {
-        relayLoop.kick();
-        deliveryLoop.kick();
-      });
-      relayLoop.kick();
-      deliveryLoop.kick();
-    });
+    return listener.start()
+        .compose(listening -> vertx.deployVerticle(new DeliveryVerticle(worker, poll)))
+        .onSuccess(deployed -> {
+          timer = vertx.setPeriodic(poll.toMillis(), id -> relayLoop.kick());
+          relayLoop.kick();
+        });
   }
 
   @Override
@@ -66,7 +64,8 @@ public final class InvitePipeline extends VerticleBase {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    return Future.join(relayLoop.stop(), deliveryLoop.stop())
+    // the delivery verticle, a child deployment, is undeployed before this runs
+    return relayLoop.stop()
         .transform(done -> listener.close())
         .transform(done -> pool.close());
   }
