@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Small in-place rewrites that several IdP dialects need. Each one <b>modifies the node it is given</b>: call it
@@ -107,6 +108,28 @@ public final class Rewrites {
         object.put("op", op.equals("delete") ? "remove" : op);
       }
     }
+  }
+
+  /**
+   * The usual shape of a lenient {@code normalizePatch}, on a copy of {@code operations} (the argument is left
+   * alone): {@code op} made canonical ({@link #canonicalOps}), {@code null}s inside values removed, {@code each}
+   * applied to every operation object in order, then boolean strings coerced
+   * ({@link #coerceBooleanStringsInPatch}) for {@link #BOOLEAN_ATTRIBUTES}.
+   */
+  public static ArrayNode lenientPatch(ArrayNode operations, Consumer<ObjectNode> each) {
+    ArrayNode out = operations.deepCopy();
+    canonicalOps(out);
+    for (JsonNode operation : out) {
+      if (operation instanceof ObjectNode object) {
+        JsonNode value = object.get("value");
+        if (value != null && value.isContainerNode()) {
+          removeNulls(value);
+        }
+        each.accept(object);
+      }
+    }
+    coerceBooleanStringsInPatch(out, BOOLEAN_ATTRIBUTES);
+    return out;
   }
 
   /**

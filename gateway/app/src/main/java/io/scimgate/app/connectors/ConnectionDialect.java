@@ -60,7 +60,8 @@ public final class ConnectionDialect {
       return body;
     }
     ArrayNode normalized = call("normalizePatch", () -> connector.normalizePatch(kind, operations, settings));
-    ObjectNode out = patch.deepCopy();
+    ObjectNode out = patch.objectNode(); // shallow: the connector already returned new operations
+    out.setAll(patch);
     out.set(key, normalized);
     return out;
   }

@@ -9,8 +9,6 @@ import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.json.ScimJson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,13 +61,13 @@ class OktaQuirksTest {
   void p14ExistenceCheckWithIntegersAndCaseInsensitiveUserName() {
     String name = userName();
     scim.post("/Users", Fixtures.oktaUser(name));
-    JsonNode found = list("/Users?filter=" + enc("userName eq \"" + name.toUpperCase() + "\"")
+    JsonNode found = list("/Users?filter=" + Http.encode("userName eq \"" + name.toUpperCase() + "\"")
         + "&startIndex=1&count=100");
     assertThat(found.get("totalResults").isInt()).isTrue();
     assertThat(found.get("totalResults").asInt()).isEqualTo(1);
     assertThat(found.get("itemsPerPage").asInt()).isEqualTo(1);
     assertThat(found.get("startIndex").isInt()).isTrue();
-    JsonNode missing = list("/Users?filter=" + enc("userName eq \"nobody-" + UUID.randomUUID() + "@okta.local\"")
+    JsonNode missing = list("/Users?filter=" + Http.encode("userName eq \"nobody-" + UUID.randomUUID() + "@okta.local\"")
         + "&startIndex=1&count=100");
     assertThat(missing.get("totalResults").asInt()).isZero();
   }
@@ -82,7 +80,7 @@ class OktaQuirksTest {
     assertThat(scim.get("/Users/" + id).json().get("active").asBoolean()).isFalse();
     scim.patchOps("/Users/" + id, "{\"op\":\"replace\",\"value\":{\"active\":true}}");
     assertThat(scim.get("/Users/" + id).json().get("active").asBoolean()).isTrue();
-    assertThat(list("/Users?filter=" + enc("externalId eq \"00ujl29u0le5T6Aj10h7\"")).get("totalResults").asInt())
+    assertThat(list("/Users?filter=" + Http.encode("externalId eq \"00ujl29u0le5T6Aj10h7\"")).get("totalResults").asInt())
         .as("no duplicate").isGreaterThanOrEqualTo(1);
   }
 
@@ -155,9 +153,5 @@ class OktaQuirksTest {
     Reply reply = scim.get(path);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
-  }
-
-  private static String enc(String filter) {
-    return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

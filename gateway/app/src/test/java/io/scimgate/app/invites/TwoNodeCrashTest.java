@@ -12,8 +12,6 @@ import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +95,7 @@ class TwoNodeCrashTest {
     Reply reply = retrying(node, okta, http -> {
       Reply created = http.post("/Users", Fixtures.oktaUser(email));
       return created.status() == 409 ? http.get("/Users?filter="
-          + URLEncoder.encode("userName eq \"" + email + "\"", StandardCharsets.UTF_8).replace("+", "%20")) : created;
+          + Http.encode("userName eq \"" + email + "\"")) : created;
     }, 0);
     JsonNode body = reply.json();
     return body.has("Resources") ? body.get("Resources").get(0).get("id").asText() : body.get("id").asText();

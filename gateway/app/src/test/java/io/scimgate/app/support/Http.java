@@ -32,6 +32,11 @@ public final class Http {
     return new Http(baseUrl, newToken);
   }
 
+  /** A query parameter value, percent-encoded (spaces as %20, as IdPs send filters). */
+  public static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   public Reply get(String path) {
     return send("GET", path, null, "application/scim+json");
   }

@@ -73,22 +73,11 @@ public final class AzureAdConnector implements IdpConnector {
 
   @Override
   public ArrayNode normalizePatch(ResourceKind kind, ArrayNode operations, ConnectionSettings settings) {
-    ArrayNode out = operations.deepCopy();
-    Rewrites.canonicalOps(out);
-    for (JsonNode operation : out) {
-      if (operation instanceof ObjectNode object) {
-        normalizeOperation(kind, object);
-      }
-    }
-    Rewrites.coerceBooleanStringsInPatch(out, Rewrites.BOOLEAN_ATTRIBUTES);
-    return out;
+    return Rewrites.lenientPatch(operations, operation -> normalizeOperation(kind, operation));
   }
 
   private static void normalizeOperation(ResourceKind kind, ObjectNode operation) {
     JsonNode value = operation.get("value");
-    if (value != null && value.isContainerNode()) {
-      Rewrites.removeNulls(value);
-    }
     JsonNode path = operation.get("path");
     if (path != null && path.isTextual()) {
       operation.put("path", EntraValues.path(kind, path.asText()));

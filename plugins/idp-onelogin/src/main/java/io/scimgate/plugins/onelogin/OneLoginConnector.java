@@ -62,15 +62,7 @@ public final class OneLoginConnector implements IdpConnector {
 
   @Override
   public ArrayNode normalizePatch(ResourceKind kind, ArrayNode operations, ConnectionSettings settings) {
-    ArrayNode out = operations.deepCopy();
-    Rewrites.canonicalOps(out);
-    for (JsonNode operation : out) {
-      if (operation instanceof ObjectNode object) {
-        normalizeOperation(kind, object);
-      }
-    }
-    Rewrites.coerceBooleanStringsInPatch(out, Rewrites.BOOLEAN_ATTRIBUTES);
-    return out;
+    return Rewrites.lenientPatch(operations, operation -> normalizeOperation(kind, operation));
   }
 
   private static void normalizeOperation(ResourceKind kind, ObjectNode operation) {
@@ -83,7 +75,6 @@ public final class OneLoginConnector implements IdpConnector {
       return;
     }
     if (value.isContainerNode()) {
-      Rewrites.removeNulls(value);
       Placeholders.blankUnexpanded(value);
       Rewrites.removeBlankStrings(value);
       if (value instanceof ObjectNode values && path == null) {
