@@ -17,15 +17,15 @@ import java.util.List;
  */
 final class DeliveryQueue {
   private static final String CLAIM = "UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1,"
-      + " lease_until = now() + make_interval(secs => $2) FROM (SELECT id FROM deliveries"
-      + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()"
-      + " AND (status = 'pending' OR lease_until < now()) ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due"
+      + " lease_until = now() + make_interval(secs => $2)"
+      + " FROM (SELECT id, tenant_id FROM deliveries WHERE status IN ('pending', 'sending')"
+      + " AND next_attempt_at <= now() AND (status = 'pending' OR lease_until < now())"
+      + " ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due"
+      + " JOIN tenants t ON t.id = due.tenant_id"
+      + " LEFT JOIN webhook_endpoints w ON w.tenant_id = due.tenant_id AND w.enabled"
       + " WHERE d.id = due.id RETURNING d.id, d.tenant_id, d.channel, d.event_type, d.data::text AS data,"
-      + " d.recipient, d.attempts, d.occurred_at,"
-      + " (SELECT name FROM tenants t WHERE t.id = d.tenant_id) AS tenant_name,"
-      + " (SELECT url FROM webhook_endpoints w WHERE w.tenant_id = d.tenant_id AND w.enabled) AS webhook_url,"
-      + " (SELECT secret_encrypted FROM webhook_endpoints w WHERE w.tenant_id = d.tenant_id AND w.enabled)"
-      + " AS webhook_secret";
+      + " d.recipient, d.attempts, d.occurred_at, t.name AS tenant_name, w.url AS webhook_url,"
+      + " w.secret_encrypted AS webhook_secret";
 
   private final Pool pool;
   private final Duration lease;
