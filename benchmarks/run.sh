@@ -8,9 +8,11 @@
 #   benchmarks/run.sh invite-lag [rate secs warmup groups]  SCIM write -> invitation accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
-# The first five start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
-# CPU 0 (PostgreSQL is not pinned: it is a system service). jmh and report need neither database nor server;
-# jmh runs pinned to CPU 0, its forks inherit that.
+#   benchmarks/run.sh full                          everything above that the report shows, several runs each
+# The modes that start a server use a fresh local database: the server and PostgreSQL are pinned to CPU 1, the
+# load generator to CPU 0 (PostgreSQL's affinity is restored on exit; SCIMGATE_BENCH_PIN_POSTGRES=0 leaves it
+# alone). PROFILE=1 records the gateway with JDK Flight Recorder and summarizes where its CPU time went.
+# jmh and report need neither database nor server; jmh runs pinned to CPU 0, its forks inherit that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin_url=${SCIMGATE_BENCH_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
@@ -22,8 +24,8 @@ case "$mode" in
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
-  jmh|report|scale) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|scale|invite-lag|jmh|report [args...]" >&2
+  jmh|report|scale|full) ;;
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|scale|invite-lag|jmh|report|full [args...]" >&2
      exit 2 ;;
 esac
 shift
@@ -43,6 +45,11 @@ if [ "$mode" = scale ]; then
       --concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-15}"
   done
   exit 0
+fi
+
+# full: every run the report shows, RUNS times each, then the report (about an hour with the defaults)
+if [ "$mode" = full ]; then
+  exec benchmarks/full-report.sh "$@"
 fi
 
 # jmh and report: build the benchmarks module and the modules it uses in one reactor, without installing them;
@@ -66,14 +73,54 @@ if [ "$mode" = jmh ] || [ "$mode" = report ]; then
 fi
 
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-mvn -B -q -ntp -DskipTests install
-mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# `full` builds once and runs this script many times with SCIMGATE_BENCH_SKIP_BUILD=1
+if [ "${SCIMGATE_BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  mvn -B -q -ntp -DskipTests install
+  mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+fi
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 export SCIMGATE_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
 mkdir -p benchmarks/target
+# what every run's JSON records besides the code (see load/BenchEnvironment)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
+export SCIMGATE_BENCH_COMMIT=$commit
+export SCIMGATE_BENCH_POSTGRES="$(psql -At "$SCIMGATE_DATABASE_URL" -c "SELECT 'PostgreSQL ' ||
+  current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit')")"
+
+# PostgreSQL shares CPU 1 with the server under test, as the issue's CPU split asks: new backends inherit the
+# postmaster's affinity. The original mask is put back on exit, whatever happens.
+postgres_mask=""
+pin_postgres() {
+  local postmaster
+  postmaster=$(pgrep -o -x postgres || true)
+  if [ "${SCIMGATE_BENCH_PIN_POSTGRES:-1}" = 1 ] && [ -n "$postmaster" ]; then
+    postgres_mask=$(taskset -p "$postmaster" 2>/dev/null | awk '{print $NF}')
+    for pid in $(pgrep -x postgres); do taskset -a -p -c 1 "$pid" >/dev/null 2>&1 || true; done
+  fi
+  if [ -n "$postgres_mask" ] && [ "$(taskset -p "$postmaster" | awk '{print $NF}')" = 2 ]; then
+    export SCIMGATE_BENCH_PINNING="server and PostgreSQL on CPU 1, load generator on CPU 0"
+  else
+    postgres_mask=""
+    export SCIMGATE_BENCH_PINNING="server on CPU 1, load generator on CPU 0, PostgreSQL unpinned"
+  fi
+}
+unpin_postgres() {
+  [ -z "$postgres_mask" ] && return 0
+  for pid in $(pgrep -x postgres); do taskset -a -p "$postgres_mask" "$pid" >/dev/null 2>&1 || true; done
+}
+pin_postgres
+
+# PROFILE=1: the gateway runs under JDK Flight Recorder (method sampling every 10-20 ms, about 1 % overhead)
+jvm_options=()
+profile_dir=benchmarks/target/profiles
+if [ "${PROFILE:-0}" = 1 ]; then
+  mkdir -p "$profile_dir"
+  jvm_options+=("-XX:StartFlightRecording=name=bench,settings=profile")
+fi
 args=("$@")
 if [ "$mode" = invite-lag ]; then
   # the benchmark's own SMTP sink receives the invitation mails
@@ -96,11 +143,12 @@ if [ "$mode" = ceiling ]; then
     > benchmarks/target/server.log 2>&1 &
   args+=(--ceiling "$port")
 else
-  taskset -c 1 java -jar gateway/app/target/scimgate.jar start > benchmarks/target/server.log 2>&1 &
+  taskset -c 1 java "${jvm_options[@]}" -jar gateway/app/target/scimgate.jar start \
+    > benchmarks/target/server.log 2>&1 &
 fi
 server=$!
 others=()
-trap 'kill $server "${others[@]}" 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server "${others[@]}" 2>/dev/null; wait $server 2>/dev/null || true; unpin_postgres' EXIT
 for _ in $(seq 1 60); do
   if [ "$mode" = ceiling ]; then grep -q listening benchmarks/target/server.log && break
   else curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; fi
@@ -115,6 +163,7 @@ for ((n = 1; n < nodes; n++)); do
   urls="$urls,http://127.0.0.1:$((port + n))"
 done
 export SCIMGATE_URLS="$urls"
+export SCIMGATE_BENCH_SERVER_PIDS=$(IFS=,; echo "$server${others[*]:+,${others[*]}}")
 
 export SCIMGATE_URL="http://127.0.0.1:$port"
 export SCIMGATE_ADMIN_TOKEN="$(java -jar gateway/app/target/scimgate.jar admin-token --subject benchmark)"
@@ -122,6 +171,15 @@ props=()
 [ -n "${WARMUP:-}" ] && props+=("-Dwarmup=$WARMUP")
 [ -n "${ITERATIONS:-}" ] && props+=("-Diterations=$ITERATIONS")
 taskset -c 0 java "${props[@]}" -cp "$classpath" "$main" "${args[@]}"
+if [ "${PROFILE:-0}" = 1 ] && [ "$mode" = load ]; then
+  # the recording covers the whole run; HotMethods keeps the samples of the run's measured window
+  label=${SCIMGATE_BENCH_LABEL:-${args[0]:-$mode}}
+  recording="$profile_dir/$label-$(date -u +%Y%m%dT%H%M%SZ).jfr"
+  jcmd "$server" JFR.dump name=bench filename="$PWD/$recording" >/dev/null
+  run_json=$(ls -t "${SCIMGATE_BENCH_RUN_DIR:-$reports}"/*-gateway-*.json | head -n 1)
+  taskset -c 0 java -cp "$classpath" io.scimgate.benchmarks.profile.HotMethods "$recording" "$label" "$reports" \
+    "$run_json"
+fi
 # the server's peak resident memory over the whole run (target: under 512 MB)
 grep VmHWM "/proc/$server/status" | awk '{printf "server peak RSS: %d MB\n", $2 / 1024}' || true
 for other in "${others[@]}"; do

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding),
  * {@code SCIMGATE_URLS} (several gateway nodes on one database: the load spreads over them, reported as
- * {@code <workload>-<n>nodes}).
+ * {@code <workload>-<n>nodes}), {@code SCIMGATE_BENCH_SERVER_PIDS} (whose CPU time to account), {@code
+ * SCIMGATE_BENCH_RUN_DIR} (where the JSON goes instead of {@code benchmarks/target/reports}).
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
@@ -55,10 +56,12 @@ public final class LoadGenerator {
       for (String node : nodeUrls(connection)) {
         nodes.add(new Workloads(new Scim(web, recorder, node, connection.token()), seed).named(options.workload()));
       }
-      long measuredNanos = run(vertx, nodes, recorder, options);
-      Report report = new Report(options.labelled(label(options, nodes.size())), recorder, measuredNanos);
+      Measured measured = run(vertx, nodes, recorder, options);
+      Report report = new Report(options.labelled(label(options, nodes.size())), recorder, measured.nanos(),
+          measured.cpu());
       report.print();
-      Path json = report.writeJson(Path.of("benchmarks", "target", "reports"), Instant.now());
+      Path json = report.writeJson(Path.of(System.getenv().getOrDefault("SCIMGATE_BENCH_RUN_DIR",
+          "benchmarks/target/reports")), Instant.now());
       System.out.println("report: " + json);
       web.close();
     } finally {
@@ -106,17 +109,28 @@ public final class LoadGenerator {
     return Arrays.stream(urls.split(",")).map(root -> root.strip() + path).toList();
   }
 
+  /** The measured window's length and the CPU each side used in it. */
+  private record Measured(long nanos, CpuTimes.Usage cpu) {}
+
   /**
-   * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes; the measured duration
-   * in nanoseconds.
+   * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes. CPU snapshots are taken
+   * on a worker thread ({@code /proc} reads block) when measuring starts and when it ends.
    */
-  private static long run(Vertx vertx, List<Workload> nodes, Recorder recorder, Options options) throws Exception {
+  private static Measured run(Vertx vertx, List<Workload> nodes, Recorder recorder, Options options)
+      throws Exception {
     Promise<Long> done = Promise.promise();
+    Promise<CpuTimes> cpuAtStart = Promise.promise();
+    Promise<CpuTimes> cpuAtEnd = Promise.promise();
     vertx.runOnContext(start -> {
       long begin = System.nanoTime();
       long measureFrom = begin + TimeUnit.SECONDS.toNanos(options.warmup());
       long end = measureFrom + TimeUnit.SECONDS.toNanos(options.seconds());
-      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureFrom - begin)), t -> recorder.startMeasuring());
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureFrom - begin)), t -> {
+        recorder.startMeasuring();
+        vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtStart);
+      });
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - begin)),
+          t -> vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtEnd));
       int[] running = {options.concurrency()};
       for (int i = 0; i < options.concurrency(); i++) {
         loop(nodes.get(i % nodes.size()), recorder, new Random(i), end, () -> {
@@ -126,7 +140,11 @@ public final class LoadGenerator {
         });
       }
     });
-    return done.future().await(options.warmup() + options.seconds() + 120, TimeUnit.SECONDS);
+    long timeout = options.warmup() + options.seconds() + 120;
+    long nanos = done.future().await(timeout, TimeUnit.SECONDS);
+    CpuTimes first = cpuAtStart.future().await(timeout, TimeUnit.SECONDS);
+    CpuTimes last = cpuAtEnd.future().await(timeout, TimeUnit.SECONDS);
+    return new Measured(nanos, last.since(first, recorder.operations()));
   }
 
   private static void loop(Workload workload, Recorder recorder, Random random, long end, Runnable finished) {

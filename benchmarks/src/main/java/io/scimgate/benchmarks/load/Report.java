@@ -25,11 +25,13 @@ final class Report {
   private final Options options;
   private final Recorder recorder;
   private final double seconds;
+  private final CpuTimes.Usage cpu;
 
-  Report(Options options, Recorder recorder, long measuredNanos) {
+  Report(Options options, Recorder recorder, long measuredNanos, CpuTimes.Usage cpu) {
     this.options = options;
     this.recorder = recorder;
     this.seconds = measuredNanos / 1e9;
+    this.cpu = cpu;
   }
 
   void print() {
@@ -46,6 +48,9 @@ final class Report {
           ms(h.getMaxValue()));
     }
     System.out.println("  statuses: " + recorder.statuses());
+    System.out.printf(Locale.ROOT, "  CPU ms/operation: server %.3f, postgres %.3f, client %.3f"
+            + "   (cores busy: %.2f, %.2f, %.2f)%n", cpu.server().msPerOperation(), cpu.postgres().msPerOperation(),
+        cpu.client().msPerOperation(), cpu.server().cores(), cpu.postgres().cores(), cpu.client().cores());
   }
 
   /** Gateway runs and ceiling runs of one workload are told apart by the file name and by {@code target}. */
@@ -65,9 +70,18 @@ final class Report {
         .put("p999Ms", ms(h.getValueAtPercentile(99.9))).put("maxMs", ms(h.getMaxValue())));
     ObjectNode statuses = root.putObject("statuses");
     recorder.statuses().forEach(statuses::put);
+    ObjectNode cpuUsed = root.putObject("cpu");
+    side(cpuUsed.putObject("server"), cpu.server());
+    side(cpuUsed.putObject("postgres"), cpu.postgres());
+    side(cpuUsed.putObject("client"), cpu.client());
+    BenchEnvironment.current().writeTo(root.putObject("environment"));
     Files.createDirectories(directory);
     mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
+  }
+
+  private static void side(ObjectNode node, CpuTimes.Side side) {
+    node.put("msPerOperation", side.msPerOperation()).put("cores", side.cores());
   }
 
   private static double ms(long nanos) {

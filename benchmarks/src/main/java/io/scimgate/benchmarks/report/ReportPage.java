@@ -26,10 +26,15 @@ final class ReportPage {
         .append(Html.esc(generated.truncatedTo(ChronoUnit.SECONDS).toString())).append(" from ")
         .append(Html.esc(source)).append(": ").append(results.runs().size()).append(" load run(s), ")
         .append(results.jmh().size()).append(" JMH result(s). Numbers from one machine compare with each other, "
-            + "not with another machine's.</p>\n");
+            + "not with another machine's.</p>\n")
+        .append("<p class=\"meta\">Commit(s) measured: ").append(Html.esc(String.join(", ", results.commits())))
+        .append("</p>\n");
     ThroughputSection.render(out, results.byWorkload());
+    CpuSection.render(out, results.byWorkload());
+    TwoNodesSection.render(out, results.byWorkload());
     LatencySection.render(out, results.byWorkload());
     ScaleSection.render(out, results.byWorkload());
+    ProfileSection.render(out, results.profiles());
     JmhSection.render(out, results.jmh());
     if (!results.skipped().isEmpty()) {
       out.append("<h2>Skipped files</h2>\n<ul>\n");

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the JSON files of a reports directory: {@code jmh.json} (JMH's {@code -rf json} array) and the load runs
- * ({@code <workload>-<gateway|ceiling>-<timestamp>.json}). A file that is not understood is skipped and
+ * Reads the JSON files of a reports directory: {@code jmh.json} (JMH's {@code -rf json} array), the load runs
+ * ({@code <workload>-<gateway|ceiling>-<timestamp>.json}) and the profiles ({@code <label>-profile-<timestamp>.json}). A file that is not understood is skipped and
  * listed, never fatal: one truncated run must not cost the report of all the others.
  */
 final class ResultsLoader {
@@ -27,6 +27,7 @@ final class ResultsLoader {
   static Results load(Path directory) throws IOException {
     List<LoadRun> runs = new ArrayList<>();
     List<JmhResult> jmh = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Path file : jsonFiles(directory)) {
       String name = file.getFileName().toString();
@@ -34,16 +35,18 @@ final class ResultsLoader {
         JsonNode root = MAPPER.readTree(file.toFile());
         if (root != null && root.isArray()) {
           root.forEach(entry -> jmh.add(jmhResult(entry)));
+        } else if (root != null && root.path("profileOf").isTextual()) {
+          profiles.add(profile(root));
         } else if (root != null && root.path("workload").isTextual()) {
           runs.add(loadRun(name, root));
         } else {
-          skipped.add(name + ": neither a JMH result array nor a load run");
+          skipped.add(name + ": neither a JMH result array, a load run nor a profile");
         }
       } catch (IOException | IllegalArgumentException e) {
         skipped.add(name + ": " + e.getMessage());
       }
     }
-    return new Results(runs, jmh, skipped);
+    return new Results(runs, jmh, profiles, skipped);
   }
 
   /** Sorted by name, which for load runs is workload, target, then time. */
@@ -75,7 +78,28 @@ final class ResultsLoader {
     return new LoadRun(name, root.get("workload").asText(), target,
         root.path("finishedAt").asText(named ? matcher.group(2) : ""), root.path("concurrency").asInt(),
         number(root.get("measuredSeconds")), number(root.get("operationsPerSecond")),
-        number(root.get("requestsPerSecond")), requests, statuses);
+        number(root.get("requestsPerSecond")), requests, statuses, cpu(root.path("cpu")),
+        root.path("environment").path("commit").asText("unknown"));
+  }
+
+  private static LoadRun.Cpu cpu(JsonNode cpu) {
+    if (cpu.isMissingNode()) {
+      return LoadRun.Cpu.UNKNOWN;
+    }
+    return new LoadRun.Cpu(number(cpu.path("server").get("msPerOperation")),
+        number(cpu.path("postgres").get("msPerOperation")), number(cpu.path("client").get("msPerOperation")),
+        number(cpu.path("server").get("cores")), number(cpu.path("postgres").get("cores")));
+  }
+
+  private static Profile profile(JsonNode root) {
+    return new Profile(root.get("profileOf").asText(), root.path("samples").asLong(), shares(root.path("selfByArea")),
+        shares(root.path("selfByMethod")), shares(root.path("inclusiveOwnMethods")));
+  }
+
+  private static Map<String, Double> shares(JsonNode node) {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    node.fields().forEachRemaining(entry -> shares.put(entry.getKey(), number(entry.getValue())));
+    return shares;
   }
 
   private static JmhResult jmhResult(JsonNode entry) {

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# benchmarks/run.sh full: the full report. Builds once, sets earlier results aside, then runs, RUNS times each
+# and interleaved (so that a slow spell of the machine hits gateway and ceiling alike):
+#   every workload against the gateway, the ceiling server and pgbench; every workload on two gateway nodes;
+#   the scale curves (group-storm by group size, entra-cycle by directory size); one profiled gateway run per
+#   workload; the JMH micro-benchmarks; then benchmarks/target/reports/index.html.
+# Environment: RUNS (3), CONCURRENCY (64), SECONDS_MEASURED (20), WARMUP_SECONDS (15), USERS (20000),
+# GROUP_MEMBERS (10000), SKIP (space-separated parts to leave out: main two-nodes scale profiles jmh).
+# A run that fails is reported at the end and does not stop the others.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-3}
+skip=" ${SKIP:-} "
+workloads=(okta-import entra-cycle deactivate group-storm mixed)
+common=(--concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-20}" --warmup "${WARMUP_SECONDS:-15}"
+  --users "${USERS:-20000}" --groups 4 --group-members "${GROUP_MEMBERS:-10000}")
+reports=benchmarks/target/reports
+failed=()
+started=$(date +%s)
+
+log=benchmarks/target/full-run.log
+step() {
+  echo "== $(date -u +%H:%M:%S) benchmarks/run.sh $*" | tee -a "$log"
+  benchmarks/run.sh "$@" 2>&1 | tee -a "$log" | grep -E 'operations/s|CPU ms|statuses|peak RSS|tps|error'
+  local status=("${PIPESTATUS[@]}")
+  [ "${status[0]}" = 0 ] || failed+=("$*")
+}
+wanted() { [[ "$skip" != *" $1 "* ]]; }
+
+mkdir -p benchmarks/target && : > "$log"
+set -e
+mvn -B -q -ntp -DskipTests install
+mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+set +e
+export SCIMGATE_BENCH_SKIP_BUILD=1
+if compgen -G "$reports/*.json" >/dev/null; then
+  previous="$reports/previous-$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "$previous" && mv "$reports"/*.json "$previous"/
+  echo "earlier results moved to $previous"
+fi
+
+for ((round = 1; round <= runs; round++)); do
+  wanted main && for workload in "${workloads[@]}"; do
+    step load "$workload" "${common[@]}"
+    step ceiling "$workload" "${common[@]}"
+    step pgbench "$workload" "${common[@]}"
+  done
+  wanted two-nodes && for workload in "${workloads[@]}"; do
+    step load "$workload" "${common[@]}" --nodes 2
+  done
+  if wanted scale; then
+    for size in 1000 10000 100000; do
+      SCIMGATE_BENCH_LABEL="group-storm@$size" step load group-storm "${common[@]}" --groups 1 \
+        --group-members "$size" --users "$size"
+    done
+    for size in 10000 100000 1000000; do
+      SCIMGATE_BENCH_LABEL="entra-cycle@$size" step load entra-cycle "${common[@]}" --users "$size" --groups 1 \
+        --group-members 100
+    done
+  fi
+done
+# profiled runs last and apart: the recording costs a little, so their run files go to reports/profiled/ and
+# only the profiles themselves reach the report
+if wanted profiles; then
+  for workload in "${workloads[@]}"; do
+    PROFILE=1 SCIMGATE_BENCH_RUN_DIR="$reports/profiled" step load "$workload" "${common[@]}"
+  done
+fi
+wanted jmh && step jmh
+benchmarks/run.sh report
+echo "full run: $(( ($(date +%s) - started) / 60 )) min; report: $reports/index.html"
+if [ "${#failed[@]}" -gt 0 ]; then
+  printf 'failed: %s\n' "${failed[@]}" >&2
+  exit 1
+fi

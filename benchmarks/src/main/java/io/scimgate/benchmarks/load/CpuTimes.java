@@ -1,0 +1,104 @@
+package io.scimgate.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU time (user + system, all threads) consumed so far by the server under test, by every PostgreSQL process and
+ * by this load generator, read from {@code /proc}. Two snapshots around the measured window give CPU milliseconds
+ * per IdP operation on each side: the first answer to "where does the time go" when the gateway and PostgreSQL
+ * share one core (a gateway at half the ceiling's rate usually spends twice its CPU per operation, and this says on
+ * which side of the socket).
+ *
+ * <p>Reading {@code /proc} is blocking file I/O: take snapshots off the event loop. Where {@code /proc} is absent
+ * (not Linux) every figure is {@code NaN} and the report shows a dash.
+ *
+ * @param serverTicks   the server's processes ({@code SCIMGATE_BENCH_SERVER_PIDS}, comma-separated)
+ * @param postgresTicks every process named {@code postgres} (the postmaster and all backends of all databases:
+ *                      on a benchmark machine nothing else is busy)
+ */
+record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, long wallNanos) {
+  /** Linux reports process times in clock ticks of 1/100 s on every architecture we run on (USER_HZ). */
+  private static final double MILLIS_PER_TICK = 10.0;
+  private static final Path PROC = Path.of("/proc");
+
+  static CpuTimes now() {
+    return new CpuTimes(sum(serverPids()), allPostgresTicks(), ticks(ProcessHandle.current().pid()), System.nanoTime());
+  }
+
+  /** The CPU each side used between {@code start} and this snapshot, per operation and in cores. */
+  Usage since(CpuTimes start, long operations) {
+    double seconds = (wallNanos - start.wallNanos) / 1e9;
+    return new Usage(side(serverTicks - start.serverTicks, operations, seconds),
+        side(postgresTicks - start.postgresTicks, operations, seconds),
+        side(clientTicks - start.clientTicks, operations, seconds));
+  }
+
+  /** CPU of the server, PostgreSQL and the client over the measured window. */
+  record Usage(Side server, Side postgres, Side client) {}
+
+  /**
+   * @param msPerOperation CPU milliseconds per IdP operation
+   * @param cores          CPU seconds per wall-clock second (1.0 = one core kept busy)
+   */
+  record Side(double msPerOperation, double cores) {}
+
+  private static Side side(long ticks, long operations, double seconds) {
+    if (ticks < 0 || operations == 0 || seconds <= 0 || !Files.isDirectory(PROC)) {
+      return new Side(Double.NaN, Double.NaN);
+    }
+    double millis = ticks * MILLIS_PER_TICK;
+    return new Side(millis / operations, millis / 1000 / seconds);
+  }
+
+  private static List<Long> serverPids() {
+    String pids = System.getenv("SCIMGATE_BENCH_SERVER_PIDS");
+    if (pids == null || pids.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(pids.split(",")).map(String::strip).filter(p -> !p.isEmpty()).map(Long::valueOf).toList();
+  }
+
+  private static long sum(List<Long> pids) {
+    return pids.stream().mapToLong(CpuTimes::ticks).sum();
+  }
+
+  /**
+   * PostgreSQL backends come and go with connections; one that exits inside the window takes its ticks with it,
+   * which the pools' long-lived connections make negligible.
+   */
+  private static long allPostgresTicks() {
+    if (!Files.isDirectory(PROC)) {
+      return 0;
+    }
+    try (Stream<Path> entries = Files.list(PROC)) {
+      return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(CpuTimes::isPostgres).mapToLong(p -> ticks(Long.parseLong(p.getFileName().toString()))).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isPostgres(Path process) {
+    try {
+      return Files.readString(process.resolve("comm")).strip().equals("postgres");
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
+  }
+
+  /** utime + stime of {@code /proc/<pid>/stat} (fields 14 and 15; the command name may contain spaces). */
+  private static long ticks(long pid) {
+    try {
+      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+}
