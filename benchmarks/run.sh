@@ -4,26 +4,31 @@
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
+#   benchmarks/run.sh pgbench <workload> [options]  the ceiling's statements run by pgbench: no HTTP, no Java
 #   benchmarks/run.sh scale <workload> [sizes...]   the load at growing sizes (users, or group members)
 #   benchmarks/run.sh invite-lag [rate secs warmup groups]  SCIM write -> invitation accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
-# The first five start a server on a fresh local database: the server is pinned to CPU 1, the load generator to
-# CPU 0 (PostgreSQL is not pinned: it is a system service). jmh and report need neither database nor server;
-# jmh runs pinned to CPU 0, its forks inherit that.
+# group-membership, user-lookups, load, ceiling, scale and invite-lag start a server on a fresh local database:
+# the server is pinned to CPU 1, the load generator to CPU 0 (PostgreSQL is not pinned: it is a system service).
+# pgbench uses a fresh database and no server: pgbench runs pinned to CPU 0, as the load generator does. jmh and
+# report need neither database nor server; jmh runs pinned to CPU 0, its forks inherit that.
+# SCIMGATE_BENCH_DB names another database than scimgate_bench (e.g. so as not to drop one that a run is using).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin_url=${SCIMGATE_BENCH_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-db=scimgate_bench
+db=${SCIMGATE_BENCH_DB:-scimgate_bench}
 port=${SCIMGATE_BENCH_PORT:-18090}
 mode=${1:-}
 case "$mode" in
   group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
+  pgbench) main=io.scimgate.benchmarks.pgbench.PgbenchReference ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
   jmh|report|scale) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|scale|invite-lag|jmh|report [args...]" >&2
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|pgbench|scale|invite-lag|jmh|report" \
+       "[args...]" >&2
      exit 2 ;;
 esac
 shift
@@ -66,11 +71,22 @@ if [ "$mode" = jmh ] || [ "$mode" = report ]; then
 fi
 
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+export SCIMGATE_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
+
+# pgbench <workload> [options]: no server. The app is only packaged, for its migrate command, in one reactor with
+# the benchmarks (as for jmh and report). The Java main seeds, writes the scripts and starts pgbench pinned to
+# CPU 0 itself; it is not pinned, since it only waits while pgbench runs.
+if [ "$mode" = pgbench ]; then
+  mvn -B -q -ntp -pl benchmarks,gateway/app -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt
+  java -jar gateway/app/target/scimgate.jar migrate
+  exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "$main" "$@"
+fi
+
 mvn -B -q -ntp -DskipTests install
 mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
-export SCIMGATE_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
 mkdir -p benchmarks/target
