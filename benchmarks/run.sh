@@ -4,28 +4,34 @@
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
+#   benchmarks/run.sh pgbench <workload> [options]  the ceiling's statements run by pgbench: no HTTP, no Java
 #   benchmarks/run.sh scale <workload> [sizes...]   the load at growing sizes (users, or group members)
 #   benchmarks/run.sh invite-lag [rate secs warmup groups]  SCIM write -> invitation accepted by SMTP, p50/p99
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
+#   benchmarks/run.sh pgbench <workload> [options] the same statements as the ceiling, as pgbench scripts
 #   benchmarks/run.sh full                          everything above that the report shows, several runs each
 # The modes that start a server use a fresh local database: the server and PostgreSQL are pinned to CPU 1, the
 # load generator to CPU 0 (PostgreSQL's affinity is restored on exit; SCIMGATE_BENCH_PIN_POSTGRES=0 leaves it
-# alone). PROFILE=1 records the gateway with JDK Flight Recorder and summarizes where its CPU time went.
-# jmh and report need neither database nor server; jmh runs pinned to CPU 0, its forks inherit that.
+# alone). pgbench uses a fresh database and no server: PostgreSQL on CPU 1, pgbench on CPU 0. PROFILE=1 records
+# the gateway with JDK Flight Recorder and summarizes where its CPU time went. jmh and report need neither
+# database nor server; jmh runs pinned to CPU 0, its forks inherit that.
+# SCIMGATE_BENCH_DB names another database than scimgate_bench (e.g. so as not to drop one that a run is using).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin_url=${SCIMGATE_BENCH_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-db=scimgate_bench
+db=${SCIMGATE_BENCH_DB:-scimgate_bench}
 port=${SCIMGATE_BENCH_PORT:-18090}
 mode=${1:-}
 case "$mode" in
   group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
+  pgbench) main=io.scimgate.benchmarks.pgbench.PgbenchReference ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
   jmh|report|scale|full) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|scale|invite-lag|jmh|report|full [args...]" >&2
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|pgbench|scale|invite-lag|jmh|report|full" \
+       "[args...]" >&2
      exit 2 ;;
 esac
 shift
@@ -73,6 +79,7 @@ if [ "$mode" = jmh ] || [ "$mode" = report ]; then
 fi
 
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+export SCIMGATE_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 # `full` builds once and runs this script many times with SCIMGATE_BENCH_SKIP_BUILD=1
 if [ "${SCIMGATE_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -ntp -DskipTests install
@@ -80,7 +87,6 @@ if [ "${SCIMGATE_BENCH_SKIP_BUILD:-0}" != 1 ]; then
 fi
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
-export SCIMGATE_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
 mkdir -p benchmarks/target
@@ -102,7 +108,7 @@ pin_postgres() {
     for pid in $(pgrep -x postgres); do taskset -a -p -c 1 "$pid" >/dev/null 2>&1 || true; done
   fi
   if [ -n "$postgres_mask" ] && [ "$(taskset -p "$postmaster" | awk '{print $NF}')" = 2 ]; then
-    export SCIMGATE_BENCH_PINNING="server and PostgreSQL on CPU 1, load generator on CPU 0"
+    export SCIMGATE_BENCH_PINNING="server and PostgreSQL on CPU 1, load generator (or pgbench) on CPU 0"
   else
     postgres_mask=""
     export SCIMGATE_BENCH_PINNING="server on CPU 1, load generator on CPU 0, PostgreSQL unpinned"
@@ -113,6 +119,15 @@ unpin_postgres() {
   for pid in $(pgrep -x postgres); do taskset -a -p "$postgres_mask" "$pid" >/dev/null 2>&1 || true; done
 }
 pin_postgres
+trap unpin_postgres EXIT
+
+# pgbench <workload> [options]: no server. The Java main seeds, writes the scripts and starts pgbench pinned to
+# CPU 0 itself; it is not pinned, since it only waits while pgbench runs.
+if [ "$mode" = pgbench ]; then
+  java -jar gateway/app/target/scimgate.jar migrate
+  java -cp "$classpath" "$main" "$@"
+  exit 0
+fi
 
 # PROFILE=1: the gateway runs under JDK Flight Recorder (method sampling every 10-20 ms, about 1 % overhead)
 jvm_options=()

@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param pinning  {@code SCIMGATE_BENCH_PINNING}: which process ran on which CPU
  * @param postgres {@code SCIMGATE_BENCH_POSTGRES}: server version and {@code synchronous_commit}
  */
-record BenchEnvironment(String commit, String pinning, String postgres, String java, int cpus) {
+public record BenchEnvironment(String commit, String pinning, String postgres, String java, int cpus) {
 
-  static BenchEnvironment current() {
+  public static BenchEnvironment current() {
     return new BenchEnvironment(env("SCIMGATE_BENCH_COMMIT"), env("SCIMGATE_BENCH_PINNING"),
         env("SCIMGATE_BENCH_POSTGRES"), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
   }
 
-  void writeTo(ObjectNode node) {
+  public void writeTo(ObjectNode node) {
     node.put("commit", commit).put("pinning", pinning).put("postgres", postgres).put("java", java)
         .put("cpusVisibleToClient", cpus);
   }

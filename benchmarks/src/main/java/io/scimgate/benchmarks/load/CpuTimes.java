@@ -1,5 +1,6 @@
 package io.scimgate.benchmarks.load;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,31 +22,44 @@ import java.util.stream.Stream;
  * @param postgresTicks every process named {@code postgres} (the postmaster and all backends of all databases:
  *                      on a benchmark machine nothing else is busy)
  */
-record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, long wallNanos) {
+public record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, long wallNanos) {
   /** Linux reports process times in clock ticks of 1/100 s on every architecture we run on (USER_HZ). */
   private static final double MILLIS_PER_TICK = 10.0;
   private static final Path PROC = Path.of("/proc");
 
-  static CpuTimes now() {
+  public static CpuTimes now() {
     return new CpuTimes(sum(serverPids()), allPostgresTicks(), ticks(ProcessHandle.current().pid()), System.nanoTime());
   }
 
   /** The CPU each side used between {@code start} and this snapshot, per operation and in cores. */
-  Usage since(CpuTimes start, long operations) {
+  public Usage since(CpuTimes start, long operations) {
     double seconds = (wallNanos - start.wallNanos) / 1e9;
-    return new Usage(side(serverTicks - start.serverTicks, operations, seconds),
+    // no server (pgbench): NaN rather than a misleading zero
+    long serverUsed = start.serverTicks < 0 ? -1 : serverTicks - start.serverTicks;
+    return new Usage(side(serverUsed, operations, seconds),
         side(postgresTicks - start.postgresTicks, operations, seconds),
         side(clientTicks - start.clientTicks, operations, seconds));
   }
 
   /** CPU of the server, PostgreSQL and the client over the measured window. */
-  record Usage(Side server, Side postgres, Side client) {}
+  public record Usage(Side server, Side postgres, Side client) {
+    /** As every run's JSON has it: {@code {"server": {"msPerOperation": …, "cores": …}, "postgres": …}}. */
+    public void writeTo(ObjectNode cpu) {
+      server.writeTo(cpu.putObject("server"));
+      postgres.writeTo(cpu.putObject("postgres"));
+      client.writeTo(cpu.putObject("client"));
+    }
+  }
 
   /**
    * @param msPerOperation CPU milliseconds per IdP operation
    * @param cores          CPU seconds per wall-clock second (1.0 = one core kept busy)
    */
-  record Side(double msPerOperation, double cores) {}
+  public record Side(double msPerOperation, double cores) {
+    void writeTo(ObjectNode node) {
+      node.put("msPerOperation", msPerOperation).put("cores", cores);
+    }
+  }
 
   private static Side side(long ticks, long operations, double seconds) {
     if (ticks < 0 || operations == 0 || seconds <= 0 || !Files.isDirectory(PROC)) {
@@ -63,8 +77,9 @@ record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, long wal
     return Arrays.stream(pids.split(",")).map(String::strip).filter(p -> !p.isEmpty()).map(Long::valueOf).toList();
   }
 
+  /** -1 when there is no server to account (pgbench runs without one). */
   private static long sum(List<Long> pids) {
-    return pids.stream().mapToLong(CpuTimes::ticks).sum();
+    return pids.isEmpty() ? -1 : pids.stream().mapToLong(CpuTimes::ticks).sum();
   }
 
   /**

@@ -1,19 +1,19 @@
 package io.scimgate.benchmarks.load;
 
-/** Command-line options of the load generator. */
-record Options(String workload, int concurrency, int seconds, int warmup, int users, int groups, int groupMembers,
-    int ceilingPort) {
+/** Command-line options of the load generator, shared by the pgbench reference (which has no {@code --ceiling}). */
+public record Options(String workload, int concurrency, int seconds, int warmup, int users, int groups,
+    int groupMembers, int ceilingPort) {
 
   /** The same options under another workload label (for the report of a run on several nodes). */
   Options labelled(String label) {
     return new Options(label, concurrency, seconds, warmup, users, groups, groupMembers, ceilingPort);
   }
 
-  static Options parse(String[] args) {
+  public static Options parse(String[] args) {
     if (args.length == 0 || !Workloads.NAMES.contains(args[0])) {
-      throw new IllegalArgumentException("usage: LoadGenerator <" + String.join("|", Workloads.NAMES) + "> "
-          + "[--concurrency 64] [--seconds 30] [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000] "
-          + "[--ceiling PORT]");
+      throw new IllegalArgumentException("usage: LoadGenerator|PgbenchReference <"
+          + String.join("|", Workloads.NAMES) + "> [--concurrency 64] [--seconds 30] [--warmup 15] [--users 20000] "
+          + "[--groups 4] [--group-members 10000] [--ceiling PORT]");
     }
     Options options = new Options(args[0], 64, 30, 15, 20_000, 4, 10_000, 0);
     for (int i = 1; i + 1 < args.length; i += 2) {

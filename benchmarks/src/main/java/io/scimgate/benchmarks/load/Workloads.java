@@ -46,7 +46,8 @@ final class Workloads {
   private Future<Void> oktaImport() {
     String userName = "okta-" + UUID.randomUUID() + "@bench.local";
     return scim.get("lookup userName", "/Users?" + Scim.filter("userName", userName) + "&startIndex=1&count=100")
-        .compose(found -> scim.post("create user", "/Users", oktaUser(userName, created.incrementAndGet())))
+        .compose(found -> scim.post("create user", "/Users",
+            OktaCreatePayload.json(userName, created.incrementAndGet())))
         .mapEmpty();
   }
 
@@ -76,23 +77,5 @@ final class Workloads {
     return !rename ? add.mapEmpty() : add.compose(done -> scim.patch("patch rename group", "/Groups/" + id,
         "{\"op\":\"replace\",\"value\":{\"id\":\"" + id + "\",\"displayName\":\"Storm " + group + "\"}}"))
         .mapEmpty();
-  }
-
-  /** About 1 KB, as Okta's create payload (P13) with the enterprise extension. */
-  private static String oktaUser(String userName, long n) {
-    return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
-        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],"
-        + "\"userName\":\"" + userName + "\",\"externalId\":\"00u" + n + "\",\"active\":true,"
-        + "\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + n + "\",\"formatted\":\"Bench User " + n + "\"},"
-        + "\"displayName\":\"Bench User " + n + "\",\"locale\":\"en-US\",\"title\":\"Engineer\","
-        + "\"emails\":[{\"primary\":true,\"value\":\"" + userName + "\",\"type\":\"work\"},"
-        + "{\"value\":\"home" + n + "@example.org\",\"type\":\"home\"}],"
-        + "\"phoneNumbers\":[{\"value\":\"+1 555 0100\",\"type\":\"work\"}],"
-        + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"100 Universal City Plaza\",\"locality\":\"Hollywood\","
-        + "\"region\":\"CA\",\"postalCode\":\"91608\",\"country\":\"US\"}],"
-        + "\"groups\":[],\"password\":\"1mz050nq\","
-        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"employeeNumber\":\"" + n + "\","
-        + "\"costCenter\":\"4130\",\"organization\":\"Universal Studios\",\"division\":\"Theme Park\","
-        + "\"department\":\"Tour Operations\"}}";
   }
 }

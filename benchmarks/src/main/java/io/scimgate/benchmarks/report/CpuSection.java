@@ -22,12 +22,14 @@ final class CpuSection {
         + "(user + system time of all threads, from <code>/proc</code>), median over runs; <em>cores</em> is CPU "
         + "seconds per second. PostgreSQL counts every <code>postgres</code> process.</p>\n<table>\n");
     Html.head(out, "Workload", "Gateway ms/op", "PostgreSQL ms/op (gateway)", "Ceiling ms/op",
-        "PostgreSQL ms/op (ceiling)", "Gateway cores", "PostgreSQL cores (gateway)", "Client ms/op (gateway)");
+        "PostgreSQL ms/op (ceiling)", "PostgreSQL ms/op (pgbench)", "Gateway cores", "PostgreSQL cores (gateway)",
+        "Client ms/op (gateway)");
     workloads.forEach((workload, runs) -> Html.row(out, null, Html.esc(workload),
         median(runs, LoadRun.GATEWAY, cpu -> cpu.serverMsPerOperation()),
         median(runs, LoadRun.GATEWAY, cpu -> cpu.postgresMsPerOperation()),
         median(runs, LoadRun.CEILING, cpu -> cpu.serverMsPerOperation()),
         median(runs, LoadRun.CEILING, cpu -> cpu.postgresMsPerOperation()),
+        median(runs, LoadRun.PGBENCH, cpu -> cpu.postgresMsPerOperation()),
         median(runs, LoadRun.GATEWAY, cpu -> cpu.serverCores()),
         median(runs, LoadRun.GATEWAY, cpu -> cpu.postgresCores()),
         median(runs, LoadRun.GATEWAY, cpu -> cpu.clientMsPerOperation())));

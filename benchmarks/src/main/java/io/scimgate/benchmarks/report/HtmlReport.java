@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * Turns the JSON results in a reports directory (load runs and JMH's {@code jmh.json}) into one self-contained
- * {@code index.html} beside them: throughput of gateway vs ceiling, latency percentiles and statuses per
- * workload, and the micro-benchmark table. Charts are inline SVG; the page loads nothing from anywhere, so it
+ * {@code index.html} beside them: throughput of gateway vs ceiling and pgbench, latency percentiles and statuses
+ * per workload, and the micro-benchmark table. Charts are inline SVG; the page loads nothing from anywhere, so it
  * can be attached to an issue or opened offline.
  *
  * <pre>HtmlReport [directory, default benchmarks/target/reports]</pre>

@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 
 /**
  * Reads the JSON files of a reports directory: {@code jmh.json} (JMH's {@code -rf json} array), the load runs
- * ({@code <workload>-<gateway|ceiling>-<timestamp>.json}) and the profiles ({@code <label>-profile-<timestamp>.json}). A file that is not understood is skipped and
+ * ({@code <workload>-<gateway|ceiling|pgbench>-<timestamp>.json}) and the profiles
+ * ({@code <label>-profile-<timestamp>.json}). A file that is not understood is skipped and
  * listed, never fatal: one truncated run must not cost the report of all the others.
  */
 final class ResultsLoader {
-  private static final Pattern RUN_FILE = Pattern.compile("-(gateway|ceiling)-(\\d{8}T\\d{6}Z)\\.json$");
+  private static final Pattern RUN_FILE = Pattern.compile("-(gateway|ceiling|pgbench)-(\\d{8}T\\d{6}Z)\\.json$");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ResultsLoader() {}
@@ -64,22 +65,27 @@ final class ResultsLoader {
     Matcher matcher = RUN_FILE.matcher(name);
     boolean named = matcher.find();
     String target = root.path("target").asText(named ? matcher.group(1) : "");
-    if (!target.equals(LoadRun.GATEWAY) && !target.equals(LoadRun.CEILING)) {
-      throw new IllegalArgumentException("a load run without target gateway or ceiling");
+    if (!LoadRun.TARGETS.contains(target)) {
+      throw new IllegalArgumentException("a load run without target " + String.join(", ", LoadRun.TARGETS));
     }
-    Map<String, LoadRun.Latency> requests = new LinkedHashMap<>();
-    root.path("requests").fields().forEachRemaining(kind -> requests.put(kind.getKey(), new LoadRun.Latency(
-        kind.getValue().path("count").asLong(), number(kind.getValue().get("p50Ms")),
-        number(kind.getValue().get("p99Ms")), number(kind.getValue().get("p999Ms")),
-        number(kind.getValue().get("maxMs")))));
     Map<String, Long> statuses = new LinkedHashMap<>();
     root.path("statuses").fields().forEachRemaining(status -> statuses.put(status.getKey(),
         status.getValue().asLong()));
     return new LoadRun(name, root.get("workload").asText(), target,
         root.path("finishedAt").asText(named ? matcher.group(2) : ""), root.path("concurrency").asInt(),
         number(root.get("measuredSeconds")), number(root.get("operationsPerSecond")),
-        number(root.get("requestsPerSecond")), requests, statuses, cpu(root.path("cpu")),
-        root.path("environment").path("commit").asText("unknown"));
+        number(root.get("requestsPerSecond")), latencies(root.path("requests")), latencies(root.path("operations")),
+        statuses, cpu(root.path("cpu")), root.path("environment").path("commit").asText("unknown"));
+  }
+
+  /** Runs written before avgMs existed, and pgbench's statements (avgMs only), leave the missing figures NaN. */
+  private static Map<String, LoadRun.Latency> latencies(JsonNode byKind) {
+    Map<String, LoadRun.Latency> latencies = new LinkedHashMap<>();
+    byKind.fields().forEachRemaining(kind -> latencies.put(kind.getKey(), new LoadRun.Latency(
+        kind.getValue().path("count").asLong(), number(kind.getValue().get("avgMs")),
+        number(kind.getValue().get("p50Ms")), number(kind.getValue().get("p99Ms")),
+        number(kind.getValue().get("p999Ms")), number(kind.getValue().get("maxMs")))));
+    return latencies;
   }
 
   private static LoadRun.Cpu cpu(JsonNode cpu) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Throughput of the gateway against the ceiling server, per workload, and the list of runs behind it. The ratio
- * is the one number to watch across changes: it divides out the machine, which absolute rates do not.
+ * Throughput of the gateway against the ceiling server and pgbench, per workload, and the list of runs behind it.
+ * The gateway / ceiling ratio is the one number to watch across changes: it divides out the machine, which
+ * absolute rates do not. Ceiling / pgbench is what HTTP and a Java client cost over the bare statements.
  */
 final class ThroughputSection {
   private ThroughputSection() {}
@@ -14,27 +15,34 @@ final class ThroughputSection {
   static void render(StringBuilder out, Map<String, List<LoadRun>> workloads) {
     out.append("<h2>Load: throughput</h2>\n");
     if (workloads.isEmpty()) {
-      out.append("<p class=\"none\">No load runs here: <code>benchmarks/run.sh load &lt;workload&gt;</code> and "
-          + "<code>benchmarks/run.sh ceiling &lt;workload&gt;</code> write them.</p>\n");
+      out.append("<p class=\"none\">No load runs here: <code>benchmarks/run.sh load &lt;workload&gt;</code>, "
+          + "<code>benchmarks/run.sh ceiling &lt;workload&gt;</code> and <code>benchmarks/run.sh pgbench "
+          + "&lt;workload&gt;</code> write them.</p>\n");
       return;
     }
     out.append("<p>IdP operations per second (an operation is e.g. Okta's lookup + create), median over runs "
         + "with min–max when a workload ran several times. <em>Gateway / ceiling</em> divides the medians: the "
-        + "share of a bare HTTP + one-SQL-statement server's rate that the gateway reaches.</p>\n");
+        + "share of a bare HTTP + one-SQL-statement server's rate that the gateway reaches. <em>pgbench</em> runs "
+        + "the ceiling's statements with no HTTP and no Java at all (one pgbench transaction per operation); "
+        + "<em>ceiling / pgbench</em> is the share of that left once HTTP and Vert.x are in the way.</p>\n");
     SvgBarChart chart = SvgBarChart.of("ops/s");
     out.append("<table>\n");
-    Html.head(out, "Workload", "Gateway ops/s", "Ceiling ops/s", "Gateway / ceiling", "Gateway req/s",
-        "Ceiling req/s");
+    Html.head(out, "Workload", "Gateway ops/s", "Ceiling ops/s", "pgbench ops/s", "Gateway / ceiling",
+        "Ceiling / pgbench", "Gateway req/s", "Ceiling req/s");
     workloads.forEach((workload, runs) -> {
       Spread gateway = spread(runs, LoadRun.GATEWAY, LoadRun::operationsPerSecond);
       Spread ceiling = spread(runs, LoadRun.CEILING, LoadRun::operationsPerSecond);
+      Spread pgbench = spread(runs, LoadRun.PGBENCH, LoadRun::operationsPerSecond);
       Html.row(out, null, Html.esc(workload), Html.esc(gateway.describe()), Html.esc(ceiling.describe()),
-          Html.esc(Html.percent(gateway.median() / ceiling.median())),
+          Html.esc(pgbench.describe()), Html.esc(Html.percent(gateway.median() / ceiling.median())),
+          Html.esc(Html.percent(ceiling.median() / pgbench.median())),
           Html.esc(spread(runs, LoadRun.GATEWAY, LoadRun::requestsPerSecond).describe()),
           Html.esc(spread(runs, LoadRun.CEILING, LoadRun::requestsPerSecond).describe()));
-      chart.bar(workload, LoadRun.GATEWAY, gateway).bar(workload, LoadRun.CEILING, ceiling);
+      chart.bar(workload, LoadRun.GATEWAY, gateway).bar(workload, LoadRun.CEILING, ceiling)
+          .bar(workload, LoadRun.PGBENCH, pgbench);
     });
-    out.append("</table>\n").append(chart.toSvg("Operations per second, gateway and ceiling, per workload"));
+    out.append("</table>\n")
+        .append(chart.toSvg("Operations per second, gateway, ceiling and pgbench, per workload"));
     runs(out, workloads);
   }
 

@@ -21,7 +21,7 @@ class CpuAndProfileSectionTest {
     String html = Files.readString(HtmlReport.write(dir));
 
     assertThat(html).contains("where the CPU goes", "Commit(s) measured: abc1234")
-        .contains("<td>deactivate</td><td>1.50</td><td>0.50</td><td>0.30</td><td>0.35</td>");
+        .contains("<td>deactivate</td><td>1.50</td><td>0.50</td><td>0.30</td><td>0.35</td><td>–</td>");
   }
 
   @Test

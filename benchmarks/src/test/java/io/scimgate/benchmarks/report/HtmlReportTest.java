@@ -35,6 +35,26 @@ class HtmlReportTest {
   }
 
   @Test
+  void showsPgbenchBesideGatewayAndCeilingWithTheRatioOfCeilingToPgbench() throws IOException {
+    run("okta-import-gateway-20260101T000000Z.json", "okta-import", "gateway", 1000, "lookup userName 200", 10);
+    run("okta-import-ceiling-20260101T000100Z.json", "okta-import", "ceiling", 2500, "lookup userName 200", 30);
+    pgbenchRun("okta-import-pgbench-20260101T000200Z.json", 5000, 0.25);
+    pgbenchRun("okta-import-pgbench-20260101T000300Z.json", 6000, 0.75);
+
+    String html = Files.readString(HtmlReport.write(dir));
+
+    assertThat(html).contains("<th>pgbench ops/s</th>", "<th>Ceiling / pgbench</th>",
+        "<tr><td>okta-import</td><td>1,000</td><td>2,500</td><td>5,500 (5,000–6,000, 2 runs)</td><td>40 %</td>"
+            + "<td>45 %</td>",
+        "Operations per second, gateway, ceiling and pgbench, per workload", "<td>okta-import-pgbench-20260101T000200Z"
+            + ".json</td><td>okta-import</td><td>pgbench</td>");
+    String latency = html.substring(html.indexOf("<h2>Load: latency and statuses</h2>"));
+    assertThat(latency).contains(">lookup userName · pgbench</text>", ">okta-import operation · pgbench</text>",
+        "avg: 0.50 (0.25–0.75, 2 runs) ms", "p99: 9.00 (2 runs) ms",
+        "<tr><td>pgbench</td><td>okta-import</td><td>ok</td><td>2,468</td><td>100 %</td></tr>");
+  }
+
+  @Test
   void showsJmhScoresWithErrorAndUnit() throws IOException {
     Files.writeString(dir.resolve("jmh.json"), JMH);
 
@@ -100,6 +120,21 @@ class HtmlReportTest {
          "statuses": {%s: %d}}
         """.formatted(json(workload), target, opsPerSecond, 2 * opsPerSecond, json(kind), count, json(status),
         count));
+  }
+
+  /**
+   * A pgbench run in the shape {@code pgbench/PgbenchReport.writeJson} writes: statements with avgMs only, the
+   * operation's percentiles from the transaction log, and {@code ok} statuses.
+   */
+  private void pgbenchRun(String file, double tps, double lookupAvgMs) throws IOException {
+    Files.writeString(dir.resolve(file), """
+        {"workload": "okta-import", "target": "pgbench", "finishedAt": "2026-01-01T00:00:00Z", "concurrency": 8,
+         "warmupSeconds": 1, "measuredSeconds": 3, "operationsPerSecond": %s, "latencyAverageMs": 1.6,
+         "requests": {"lookup userName": {"avgMs": %s, "failures": 0}, "create user": {"avgMs": 1.2, "failures": 0}},
+         "operations": {"okta-import": {"count": 1234, "avgMs": 1.6, "p50Ms": 1.5, "p99Ms": 9.0, "p999Ms": 15.0,
+           "maxMs": 30.0}},
+         "statuses": {"okta-import ok": 1234}, "pgbench": "pgbench -n -M prepared"}
+        """.formatted(tps, lookupAvgMs));
   }
 
   private static String json(String text) {
