@@ -83,8 +83,9 @@ public record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, l
   }
 
   /**
-   * PostgreSQL backends come and go with connections; one that exits inside the window takes its ticks with it,
-   * which the pools' long-lived connections make negligible.
+   * PostgreSQL backends come and go with connections (pgbench's connect after the first snapshot and are gone
+   * before the second): the postmaster reaps them, and their time moves to its children's times, so counting
+   * those too (cutime, cstime) loses nothing.
    */
   private static long allPostgresTicks() {
     if (!Files.isDirectory(PROC)) {
@@ -92,7 +93,8 @@ public record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, l
     }
     try (Stream<Path> entries = Files.list(PROC)) {
       return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(CpuTimes::isPostgres).mapToLong(p -> ticks(Long.parseLong(p.getFileName().toString()))).sum();
+          .filter(CpuTimes::isPostgres).mapToLong(p -> ticksWithReapedChildren(Long.parseLong(p.getFileName()
+              .toString()))).sum();
     } catch (IOException e) {
       return 0;
     }
@@ -106,14 +108,28 @@ public record CpuTimes(long serverTicks, long postgresTicks, long clientTicks, l
     }
   }
 
-  /** utime + stime of {@code /proc/<pid>/stat} (fields 14 and 15; the command name may contain spaces). */
+  /** utime + stime of {@code /proc/<pid>/stat} (fields 14 and 15). */
   private static long ticks(long pid) {
+    long[] times = times(pid);
+    return times[0] + times[1];
+  }
+
+  /** utime + stime + cutime + cstime (fields 14 to 17): the process and its children that have exited. */
+  private static long ticksWithReapedChildren(long pid) {
+    long[] times = times(pid);
+    return times[0] + times[1] + times[2] + times[3];
+  }
+
+  /** Fields 14 to 17 of {@code /proc/<pid>/stat}, zeros for a process that is gone. */
+  private static long[] times(long pid) {
     try {
       String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      // the command name in parentheses may contain spaces: count fields after its closing parenthesis
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+          Long.parseLong(fields[14])};
     } catch (IOException | RuntimeException gone) {
-      return 0;
+      return new long[4];
     }
   }
 }
