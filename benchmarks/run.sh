@@ -13,8 +13,8 @@
 #   benchmarks/run.sh full                          everything above that the report shows, several runs each
 # The modes that start a server use a fresh local database: the server and PostgreSQL are pinned to CPU 1, the
 # load generator to CPU 0 (PostgreSQL's affinity is restored on exit; SCIMGATE_BENCH_PIN_POSTGRES=0 leaves it
-# alone). pgbench uses a fresh database and no server: PostgreSQL on CPU 1, pgbench on CPU 0. PROFILE=1 records
-# the gateway with JDK Flight Recorder and summarizes where its CPU time went. jmh and report need neither
+# alone). pgbench uses a fresh database and no server: PostgreSQL on CPU 1, pgbench on CPU 0. PROFILE=1 profiles
+# the gateway's CPU (async-profiler) in the measured window of a load run and summarizes where the time went. jmh and report need neither
 # database nor server; jmh runs pinned to CPU 0, its forks inherit that.
 # SCIMGATE_BENCH_DB names another database than scimgate_bench (e.g. so as not to drop one that a run is using).
 set -euo pipefail
@@ -129,12 +129,28 @@ if [ "$mode" = pgbench ]; then
   exit 0
 fi
 
-# PROFILE=1: the gateway runs under JDK Flight Recorder (method sampling every 10-20 ms, about 1 % overhead)
-jvm_options=()
+# PROFILE=1: async-profiler (from Maven Central, a benchmarks dependency) is attached to the gateway for exactly
+# the measured window by the load generator's window hook, sampling every millisecond of CPU time
 profile_dir=benchmarks/target/profiles
 if [ "${PROFILE:-0}" = 1 ]; then
   mkdir -p "$profile_dir"
-  jvm_options+=("-XX:StartFlightRecording=name=bench,settings=profile")
+  profiler_jar=$(tr ':' '\n' < benchmarks/target/classpath.txt | grep -m1 '/async-profiler-.*\.jar$')
+  case "$(uname -m)" in aarch64 | arm64) platform=linux-arm64 ;; *) platform=linux-x64 ;; esac
+  unzip -o -q -j "$profiler_jar" "$platform/libasyncProfiler.so" -d "$profile_dir"
+  stacks="$PWD/$profile_dir/$mode-$$.collapsed"
+  rm -f "$stacks"
+  # the pid is known only once the server runs: the hook reads it from a file written below
+  cat > "$profile_dir/window-hook.sh" <<HOOK
+#!/usr/bin/env bash
+pid=\$(cat "$PWD/$profile_dir/server.pid")
+lib="$PWD/$profile_dir/libasyncProfiler.so"
+case "\$1" in
+  start) jcmd "\$pid" JVMTI.agent_load "\$lib" '"start,event=cpu,interval=1ms"' >/dev/null ;;
+  stop) jcmd "\$pid" JVMTI.agent_load "\$lib" '"stop,file=$stacks,collapsed,ann"' >/dev/null ;;
+esac
+HOOK
+  chmod +x "$profile_dir/window-hook.sh"
+  export SCIMGATE_BENCH_WINDOW_HOOK="$PWD/$profile_dir/window-hook.sh"
 fi
 args=("$@")
 if [ "$mode" = invite-lag ]; then
@@ -158,10 +174,10 @@ if [ "$mode" = ceiling ]; then
     > benchmarks/target/server.log 2>&1 &
   args+=(--ceiling "$port")
 else
-  taskset -c 1 java "${jvm_options[@]}" -jar gateway/app/target/scimgate.jar start \
-    > benchmarks/target/server.log 2>&1 &
+  taskset -c 1 java -jar gateway/app/target/scimgate.jar start > benchmarks/target/server.log 2>&1 &
 fi
 server=$!
+[ "${PROFILE:-0}" = 1 ] && echo "$server" > "$profile_dir/server.pid"
 others=()
 trap 'kill $server "${others[@]}" 2>/dev/null; wait $server 2>/dev/null || true; unpin_postgres' EXIT
 for _ in $(seq 1 60); do
@@ -187,13 +203,8 @@ props=()
 [ -n "${ITERATIONS:-}" ] && props+=("-Diterations=$ITERATIONS")
 taskset -c 0 java "${props[@]}" -cp "$classpath" "$main" "${args[@]}"
 if [ "${PROFILE:-0}" = 1 ] && [ "$mode" = load ]; then
-  # the recording covers the whole run; HotMethods keeps the samples of the run's measured window
   label=${SCIMGATE_BENCH_LABEL:-${args[0]:-$mode}}
-  recording="$profile_dir/$label-$(date -u +%Y%m%dT%H%M%SZ).jfr"
-  jcmd "$server" JFR.dump name=bench filename="$PWD/$recording" >/dev/null
-  run_json=$(ls -t "${SCIMGATE_BENCH_RUN_DIR:-$reports}"/*-gateway-*.json | head -n 1)
-  taskset -c 0 java -cp "$classpath" io.scimgate.benchmarks.profile.HotMethods "$recording" "$label" "$reports" \
-    "$run_json"
+  taskset -c 0 java -cp "$classpath" io.scimgate.benchmarks.profile.HotMethods "$stacks" "$label" "$reports"
 fi
 # the server's peak resident memory over the whole run (target: under 512 MB)
 grep VmHWM "/proc/$server/status" | awk '{printf "server peak RSS: %d MB\n", $2 / 1024}' || true

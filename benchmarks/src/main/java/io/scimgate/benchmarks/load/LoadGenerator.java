@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding),
  * {@code SCIMGATE_URLS} (several gateway nodes on one database: the load spreads over them, reported as
  * {@code <workload>-<n>nodes}), {@code SCIMGATE_BENCH_SERVER_PIDS} (whose CPU time to account), {@code
- * SCIMGATE_BENCH_RUN_DIR} (where the JSON goes instead of {@code benchmarks/target/reports}).
+ * SCIMGATE_BENCH_RUN_DIR} (where the JSON goes instead of {@code benchmarks/target/reports}), {@code
+ * SCIMGATE_BENCH_WINDOW_HOOK} (see {@link WindowHook}).
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
@@ -113,8 +114,8 @@ public final class LoadGenerator {
   private record Measured(long nanos, CpuTimes.Usage cpu) {}
 
   /**
-   * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes. CPU snapshots are taken
-   * on a worker thread ({@code /proc} reads block) when measuring starts and when it ends.
+   * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes. CPU snapshots and the
+   * window hook run on worker threads ({@code /proc} reads and processes block) when measuring starts and ends.
    */
   private static Measured run(Vertx vertx, List<Workload> nodes, Recorder recorder, Options options)
       throws Exception {
@@ -128,9 +129,12 @@ public final class LoadGenerator {
       vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureFrom - begin)), t -> {
         recorder.startMeasuring();
         vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtStart);
+        vertx.executeBlocking(() -> WindowHook.run("start"), false);
       });
-      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - begin)),
-          t -> vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtEnd));
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - begin)), t -> {
+        vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtEnd);
+        vertx.executeBlocking(() -> WindowHook.run("stop"), false);
+      });
       int[] running = {options.concurrency()};
       for (int i = 0; i < options.concurrency(); i++) {
         loop(nodes.get(i % nodes.size()), recorder, new Random(i), end, () -> {

@@ -3,9 +3,10 @@ package io.scimgate.benchmarks.profile;
 import java.util.List;
 
 /**
- * Names the area of the code a method belongs to, by its class's package, in words a reader of the report
- * knows: "HTTP and TCP (Netty)" rather than {@code io.netty.channel}. The first matching prefix wins, so more
- * specific prefixes come first.
+ * Names the area a CPU sample belongs to, in words a reader of the report knows: the JIT compiler, the garbage
+ * collector and the kernel first (whatever thread), then the package of the running Java method ("HTTP and TCP
+ * (Netty)" rather than {@code io.netty.channel}; the first matching prefix wins, so specific prefixes come first),
+ * then the JVM's and libc's native code.
  */
 final class Areas {
   private record Area(String prefix, String name) {}
@@ -41,6 +42,20 @@ final class Areas {
       new Area("sun.", "JDK, other"));
 
   private Areas() {}
+
+  static String of(CollapsedStack stack) {
+    if (stack.anyFrameContains("CompileBroker::")) {
+      return "JIT compiler (C1/C2)";
+    }
+    if (!stack.hasJavaFrames() && (stack.anyFrameContains("G1") || stack.anyFrameContains("GC"))) {
+      return "garbage collector";
+    }
+    return switch (stack.leafKind()) {
+      case 'k' -> "kernel (socket I/O, epoll, scheduling)";
+      case 'j' -> of(stack.leaf());
+      default -> "JVM runtime and libc (stubs, allocation, write/read wrappers)";
+    };
+  }
 
   static String of(String method) {
     return AREAS.stream().filter(area -> method.startsWith(area.prefix())).map(Area::name).findFirst()

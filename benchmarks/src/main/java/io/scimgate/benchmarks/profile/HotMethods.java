@@ -10,25 +10,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Where the gateway's CPU time went in a JDK Flight Recorder recording ({@code run.sh} with {@code PROFILE=1}):
- * the share of execution samples by the area of the code running at the top of the stack (self time), the
- * methods with most self time, and the gateway's own methods with most inclusive time. Prints the three tables
- * and writes {@code <label>-profile-<timestamp>.json} for the report. Given the load run's JSON, only samples of
- * its measured window count: start-up and the warm-up (interpreted code, JIT still busy) would blur the picture.
+ * Where the gateway's CPU time went, from async-profiler's collapsed stacks ({@code run.sh} with {@code PROFILE=1}
+ * attaches it for the measured window, sampling every millisecond of CPU: Java code, the JVM's own threads and the
+ * kernel alike). Prints, and writes as {@code <label>-profile-<timestamp>.json} for the report: the share of
+ * samples by area (JIT compiler, garbage collector, kernel, or the package of the running Java method), the
+ * methods with most self time, and the gateway's own methods with most inclusive time.
  *
- * <pre>HotMethods &lt;recording.jfr&gt; &lt;label&gt; &lt;reports directory&gt; [load run JSON]</pre>
+ * <pre>HotMethods &lt;collapsed stacks file&gt; &lt;label&gt; &lt;reports directory&gt;</pre>
  */
 public final class HotMethods {
   private static final int TOP = 15;
@@ -43,48 +39,31 @@ public final class HotMethods {
   private HotMethods() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 3) {
-      throw new IllegalArgumentException("usage: HotMethods <recording.jfr> <label> <reports directory> [run.json]");
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: HotMethods <collapsed stacks> <label> <reports directory>");
     }
-    Window window = args.length > 3 ? Window.ofRun(Path.of(args[3])) : Window.ALL;
     HotMethods profile = new HotMethods();
-    for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-      if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null
-          && window.contains(event.getStartTime())) {
-        profile.add(event.getStackTrace());
-      }
+    try (Stream<String> lines = Files.lines(Path.of(args[0]))) {
+      lines.map(CollapsedStack::parse).flatMap(Optional::stream).forEach(profile::add);
     }
     profile.print(args[1]);
     Path json = profile.writeJson(args[1], Path.of(args[0]).getFileName().toString(), Path.of(args[2]));
     System.out.println("profile: " + json);
   }
 
-  private void add(RecordedStackTrace stack) {
-    List<RecordedFrame> frames = stack.getFrames();
-    if (frames.isEmpty()) {
-      return;
-    }
-    samples++;
-    String top = method(frames.get(0));
-    selfByArea.merge(Areas.of(top), 1L, Long::sum);
-    selfByMethod.merge(top, 1L, Long::sum);
-    Set<String> seen = new HashSet<>();
-    for (RecordedFrame frame : frames) {
-      String method = method(frame);
-      // recursion and re-entry count once per sample, so that inclusive shares stay at most 100 %
-      if (method.startsWith("io.scimgate.") && seen.add(method)) {
-        inclusiveOwnMethods.merge(method, 1L, Long::sum);
-      }
-    }
-  }
-
-  private static String method(RecordedFrame frame) {
-    return frame.getMethod() == null ? "(unknown)"
-        : frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  private void add(CollapsedStack stack) {
+    samples += stack.samples();
+    selfByArea.merge(Areas.of(stack), stack.samples(), Long::sum);
+    selfByMethod.merge(stack.leaf(), stack.samples(), Long::sum);
+    // recursion and re-entry count once per stack, so that inclusive shares stay at most 100 %
+    // a lambda's generated class adds a frame named by an address that changes every run: its lambda$ method counts
+    stack.frames().stream().filter(frame -> frame.startsWith("io.scimgate.") && !frame.contains("$$Lambda"))
+        .distinct()
+        .forEach(frame -> inclusiveOwnMethods.merge(frame, stack.samples(), Long::sum));
   }
 
   private void print(String label) {
-    System.out.printf(Locale.ROOT, "%s: %d execution samples%n", label, samples);
+    System.out.printf(Locale.ROOT, "%s: %d CPU samples (1 ms each)%n", label, samples);
     table("self time by area", top(selfByArea, Integer.MAX_VALUE));
     table("self time by method", top(selfByMethod, TOP));
     table("inclusive time, scimgate methods", top(inclusiveOwnMethods, TOP));
@@ -97,7 +76,7 @@ public final class HotMethods {
 
   private Path writeJson(String label, String recording, Path directory) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode().put("profileOf", label).put("recording", recording)
+    ObjectNode root = mapper.createObjectNode().put("profileOf", label).put("stacks", recording)
         .put("samples", samples);
     shares(root.putObject("selfByArea"), top(selfByArea, Integer.MAX_VALUE));
     shares(root.putObject("selfByMethod"), top(selfByMethod, TOP));

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the gateway's own CPU time went in profiled runs ({@code PROFILE=1}, JDK Flight Recorder): by area of
- * the code at the top of the stack, then the hottest methods, then the gateway's methods by inclusive time.
+ * Where the gateway's CPU time went in profiled runs ({@code PROFILE=1}, async-profiler in the measured window):
+ * by area (JIT, GC, kernel, or the package of the running Java method), then the hottest methods, then the
+ * gateway's methods by inclusive time.
  */
 final class ProfileSection {
   private ProfileSection() {}
@@ -14,10 +15,10 @@ final class ProfileSection {
     if (profiles.isEmpty()) {
       return;
     }
-    out.append("<h2>Profiles: where the gateway's time goes</h2>\n<p>Shares of JDK Flight Recorder execution "
-        + "samples of the gateway process (Java code running on a CPU; waiting on sockets is not sampled). "
-        + "<em>Self</em> counts the method at the top of the stack; <em>inclusive</em> every scimgate method on "
-        + "it.</p>\n");
+    out.append("<h2>Profiles: where the gateway's time goes</h2>\n<p>Shares of the gateway process's CPU samples "
+        + "in the measured window (async-profiler, one sample per millisecond of CPU: Java code, the JIT compiler, "
+        + "the garbage collector and the kernel's work on the process's behalf alike). <em>Self</em> counts the "
+        + "frame at the top of the stack; <em>inclusive</em> every scimgate method on it.</p>\n");
     for (Profile profile : profiles) {
       out.append("<h3>").append(Html.esc(profile.label())).append(" (").append(Html.count(profile.samples()))
           .append(" samples)</h3>\n");
