@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# benchmarks/run.sh full: the full report. Builds once, sets earlier results aside, then runs, RUNS times each
-# and interleaved (so that a slow spell of the machine hits gateway and ceiling alike):
-#   every workload against the gateway, the ceiling server and pgbench; every workload on two gateway nodes;
-#   the scale curves (group-storm by group size, entra-cycle by directory size); one profiled gateway run per
-#   workload; the JMH micro-benchmarks; then benchmarks/target/reports/index.html.
-# Environment: RUNS (3), CONCURRENCY (64), SECONDS_MEASURED (20), WARMUP_SECONDS (15), USERS (20000),
-# GROUP_MEMBERS (10000), SKIP (space-separated parts to leave out: main two-nodes scale profiles jmh).
+# benchmarks/run.sh full: the full report. Builds once, sets earlier results aside, then runs, interleaved (so that
+# a slow spell of the machine hits gateway and ceiling alike):
+#   RUNS times: every workload against the gateway, the ceiling server and pgbench;
+#   TWO_NODE_RUNS times: the four IdP workloads on two gateway nodes;
+#   SCALE_RUNS times: the scale curves (group-storm by group size, entra-cycle by directory size);
+#   once: a profiled gateway run per workload, and the JMH micro-benchmarks; then benchmarks/target/reports/index.html.
+# Environment: RUNS (3), TWO_NODE_RUNS (2), SCALE_RUNS (2), CONCURRENCY (64), SECONDS_MEASURED (15),
+# WARMUP_SECONDS (45: on a core shared with PostgreSQL the JIT needs that long; pgbench, with no JIT, gets 5),
+# USERS (20000), GROUP_MEMBERS (10000), SKIP (parts to leave out: main two-nodes scale profiles jmh).
 # A run that fails is reported at the end and does not stop the others.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
+two_node_runs=${TWO_NODE_RUNS:-2}
+scale_runs=${SCALE_RUNS:-2}
 skip=" ${SKIP:-} "
 workloads=(okta-import entra-cycle deactivate group-storm mixed)
-common=(--concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-20}" --warmup "${WARMUP_SECONDS:-15}"
+common=(--concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-45}"
   --users "${USERS:-20000}" --groups 4 --group-members "${GROUP_MEMBERS:-10000}")
 reports=benchmarks/target/reports
 failed=()
@@ -39,16 +43,22 @@ if compgen -G "$reports/*.json" >/dev/null; then
   echo "earlier results moved to $previous"
 fi
 
-for ((round = 1; round <= runs; round++)); do
-  wanted main && for workload in "${workloads[@]}"; do
-    step load "$workload" "${common[@]}"
-    step ceiling "$workload" "${common[@]}"
-    step pgbench "$workload" "${common[@]}"
-  done
-  wanted two-nodes && for workload in "${workloads[@]}"; do
-    step load "$workload" "${common[@]}" --nodes 2
-  done
-  if wanted scale; then
+rounds=$(( runs > two_node_runs ? runs : two_node_runs ))
+rounds=$(( rounds > scale_runs ? rounds : scale_runs ))
+for ((round = 1; round <= rounds; round++)); do
+  if wanted main && [ "$round" -le "$runs" ]; then
+    for workload in "${workloads[@]}"; do
+      step load "$workload" "${common[@]}"
+      step ceiling "$workload" "${common[@]}"
+      step pgbench "$workload" "${common[@]}" --warmup 5
+    done
+  fi
+  if wanted two-nodes && [ "$round" -le "$two_node_runs" ]; then
+    for workload in okta-import entra-cycle deactivate group-storm; do
+      step load "$workload" "${common[@]}" --nodes 2
+    done
+  fi
+  if wanted scale && [ "$round" -le "$scale_runs" ]; then
     for size in 1000 10000 100000; do
       SCIMGATE_BENCH_LABEL="group-storm@$size" step load group-storm "${common[@]}" --groups 1 \
         --group-members "$size" --users "$size"

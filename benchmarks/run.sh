@@ -48,7 +48,7 @@ if [ "$mode" = scale ]; then
     if [ "$workload" = group-storm ]; then extra=(--groups 1 --group-members "$size" --users "$size")
     else extra=(--users "$size" --groups 1 --group-members 100); fi
     SCIMGATE_BENCH_LABEL="$workload@$size" "$0" load "$workload" "${extra[@]}" \
-      --concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-15}"
+      --concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-45}"
   done
   exit 0
 fi
