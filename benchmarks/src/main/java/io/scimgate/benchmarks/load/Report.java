@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +17,6 @@ import org.HdrHistogram.Histogram;
  * HTML report (median and spread over runs) instead of overwriting each other.
  */
 final class Report {
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
-
   private final Options options;
   private final Recorder recorder;
   private final double seconds;
@@ -57,7 +52,7 @@ final class Report {
   Path writeJson(Path directory, Instant finished) throws IOException {
     String target = options.ceilingPort() > 0 ? "ceiling" : "gateway";
     Instant at = finished.truncatedTo(ChronoUnit.SECONDS);
-    Path file = directory.resolve(options.workload() + "-" + target + "-" + FILE_TIME.format(at) + ".json");
+    Path file = directory.resolve(ReportFiles.name(options.workload(), target, at));
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode().put("workload", options.workload()).put("target", target)
         .put("finishedAt", at.toString())

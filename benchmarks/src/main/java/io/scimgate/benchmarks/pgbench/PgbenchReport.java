@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.benchmarks.load.BenchEnvironment;
 import io.scimgate.benchmarks.load.CpuTimes;
 import io.scimgate.benchmarks.load.Options;
+import io.scimgate.benchmarks.load.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +30,6 @@ import org.HdrHistogram.Histogram;
  * </ul>
  */
 final class PgbenchReport {
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
-
   private final Options options;
   private final List<PgbenchScript> scripts;
   private final PgbenchOutput output;
@@ -78,7 +74,7 @@ final class PgbenchReport {
 
   Path writeJson(Path directory, Instant finished) throws IOException {
     Instant at = finished.truncatedTo(ChronoUnit.SECONDS);
-    Path file = directory.resolve(options.workload() + "-pgbench-" + FILE_TIME.format(at) + ".json");
+    Path file = directory.resolve(ReportFiles.name(options.workload(), "pgbench", at));
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode().put("workload", options.workload()).put("target", "pgbench")
         .put("finishedAt", at.toString()).put("concurrency", options.concurrency())

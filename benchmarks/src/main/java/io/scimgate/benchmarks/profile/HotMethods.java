@@ -2,12 +2,11 @@ package io.scimgate.benchmarks.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.benchmarks.load.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +27,6 @@ import java.util.stream.Stream;
  */
 public final class HotMethods {
   private static final int TOP = 15;
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
-
   private final Map<String, Long> selfByArea = new HashMap<>();
   private final Map<String, Long> selfByMethod = new HashMap<>();
   private final Map<String, Long> inclusiveOwnMethods = new HashMap<>();
@@ -82,7 +78,7 @@ public final class HotMethods {
     shares(root.putObject("selfByMethod"), top(selfByMethod, TOP));
     shares(root.putObject("inclusiveOwnMethods"), top(inclusiveOwnMethods, TOP));
     Files.createDirectories(directory);
-    Path file = directory.resolve(label + "-profile-" + FILE_TIME.format(Instant.now()) + ".json");
+    Path file = directory.resolve(ReportFiles.name(label, "profile", Instant.now()));
     mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
   }
