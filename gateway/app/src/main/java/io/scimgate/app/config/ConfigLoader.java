@@ -36,6 +36,9 @@ public final class ConfigLoader {
   public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
   public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
   public static final String DELIVERY_BACKOFF_BASE_MS = "SCIMGATE_DELIVERY_BACKOFF_BASE_MS";
+  public static final String REQUEST_LOG_RETENTION_HOURS = "SCIMGATE_REQUEST_LOG_RETENTION_HOURS";
+  public static final String REQUEST_LOG_MAX_ROWS_PER_CONNECTION = "SCIMGATE_REQUEST_LOG_MAX_ROWS_PER_CONNECTION";
+  public static final String REQUEST_LOG_PRUNE_SECONDS = "SCIMGATE_REQUEST_LOG_PRUNE_SECONDS";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -69,7 +72,14 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
         pluginsDir(),
-        invites());
+        invites(),
+        requestLog());
+  }
+
+  private RequestLogConfig requestLog() {
+    return new RequestLogConfig(Duration.ofHours(integer(REQUEST_LOG_RETENTION_HOURS, 168, 1, 87_600)),
+        integer(REQUEST_LOG_MAX_ROWS_PER_CONNECTION, 10_000, 1, 10_000_000),
+        Duration.ofSeconds(integer(REQUEST_LOG_PRUNE_SECONDS, 300, 1, 86_400)));
   }
 
   private InviteConfig invites() {

@@ -22,7 +22,8 @@ public record GatewayConfig(
     Duration connectionResync,
     Duration shutdownGrace,
     Path pluginsDir,
-    InviteConfig invites) {
+    InviteConfig invites,
+    RequestLogConfig requestLog) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -32,25 +33,25 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites);
+        pluginsDir, invites, requestLog);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites);
+        pluginsDir, invites, requestLog);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites);
+        pluginsDir, invites, requestLog);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites);
+        invites, requestLog);
   }
 
   @Override
@@ -58,6 +59,6 @@ public record GatewayConfig(
     return "GatewayConfig[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", publicUrl=" + publicUrl
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
-        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + ", plugins=" + pluginsDir + ", " + invites + "]";
+        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + ", plugins=" + pluginsDir + ", " + invites + ", " + requestLog + "]";
   }
 }
