@@ -39,8 +39,10 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     Instant at = Instant.now();
     String connectionId = ctx.pathParam("connectionId");
     String path = LoggedPaths.of(ctx.request().path(), ctx.request().query(), connectionId);
+    // Not ended.succeeded(): on an HTTP/2 stream (h2c, which the JDK client asks for) the stream's close can be
+    // reported before the end of a response that was sent in full; what counts is that the response was sent.
     ctx.addEndHandler(ended -> {
-      if (ended.succeeded()) {
+      if (ctx.response().ended()) {
         record(ctx, at, connectionId, path);
       }
     });

@@ -124,7 +124,8 @@ public final class RequestLogRepository {
 
   /** The activity of every connection of a tenant (deleted ones too: callers pick the ones they show). */
   public Future<Map<UUID, ConnectionActivity>> activities(UUID tenantId) {
-    return pool.preparedQuery(ACTIVITY).execute(Tuple.of(tenantId, null)).map(RequestLogRepository::activities);
+    return pool.preparedQuery(ACTIVITY).execute(Tuple.of(tenantId, (UUID) null))
+        .map(RequestLogRepository::activities);
   }
 
   /** The activity of one connection of this tenant; {@link ConnectionActivity#NONE} when it is not one. */
