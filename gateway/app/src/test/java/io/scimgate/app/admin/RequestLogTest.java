@@ -162,7 +162,8 @@ class RequestLogTest {
     assertThat(second.get("items").get(1).get("status").asInt()).isEqualTo(200);
     assertThat(first.get("items").get(1).get("status").asInt()).isEqualTo(404);
     assertThat(first.get("items").get(1).get("scimType").isNull()).isTrue();
-    assertThat(first.get("items").get(0).get("id").asLong()).isGreaterThan(first.get("items").get(1).get("id").asLong());
+    assertThat(first.get("items").get(0).get("id").asLong())
+        .isGreaterThan(first.get("items").get(1).get("id").asLong());
 
     AdminAssertions.assertAdminError(admin.get(connectionPath(client) + "/requests?limit=501"), 400, "invalidValue");
     String otherTenant = gateway.newConnection("okta").tenantId();
