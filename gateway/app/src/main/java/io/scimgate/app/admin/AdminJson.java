@@ -11,6 +11,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditEntry;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.persistence.resource.TenantGroup;
 import io.scimgate.persistence.tenant.Tenant;
 import io.scimgate.scim.json.ScimJson;
 import java.time.Instant;
@@ -73,6 +74,10 @@ final class AdminJson {
         .put("displayName", group.resource().doc().path("displayName").asText())
         .put("createdAt", text(group.resource().created()))
         .put("lastModified", text(group.resource().lastModified()));
+  }
+
+  ObjectNode tenantGroup(TenantGroup listed) {
+    return group(listed.group()).put("memberCount", listed.memberCount());
   }
 
   ObjectNode audit(AuditEntry entry) {

@@ -114,11 +114,14 @@ final class TenantAdmin {
         });
   }
 
+  /** {@code q}: a case-insensitive part of the product name, for the auto-invite group picker. */
   private Future<Void> groups(RoutingContext ctx) {
+    String search = Params.searchQuery(ctx, "q", PersonnelAdmin.MAX_SEARCH_LENGTH);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
     return existing(tenants, ctx)
-        .compose(tenant -> groups.listByTenant(tenant.id(), offset, limit))
-        .compose(list -> Responses.json(ctx, 200, AdminJson.items(list, json::group)));
+        .compose(tenant -> groups.listByTenant(tenant.id(), search, offset, limit))
+        .compose(page -> Responses.json(ctx, 200,
+            AdminJson.items(page.items(), json::tenantGroup).put("total", page.total())));
   }
 }
