@@ -15,6 +15,7 @@ import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.requestlog.ConnectionActivity;
 import io.scimgate.persistence.requestlog.RequestLogEntry;
 import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.persistence.resource.TenantGroup;
 import io.scimgate.persistence.tenant.Tenant;
 import io.scimgate.scim.json.ScimJson;
 import java.time.Instant;
@@ -103,6 +104,10 @@ final class AdminJson {
         .put("displayName", group.resource().doc().path("displayName").asText())
         .put("createdAt", text(group.resource().created()))
         .put("lastModified", text(group.resource().lastModified()));
+  }
+
+  ObjectNode tenantGroup(TenantGroup listed) {
+    return group(listed.group()).put("memberCount", listed.memberCount());
   }
 
   ObjectNode audit(AuditEntry entry) {
