@@ -7,7 +7,10 @@ import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.invites.InviteWiring;
+import io.scimgate.app.ratelimit.ClusterSize;
+import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.persistence.Database;
+import io.scimgate.persistence.cluster.NodeRegistry;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.portal.PortalAccessRepository;
@@ -16,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,8 @@ public final class Gateway {
   private final Health health;
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
+  private final ClusterSize cluster;
+  private final RateLimiter rateLimiter;
   private String deploymentId;
   private String pipelineId;
   private long pruneTimer = -1;
@@ -45,6 +51,8 @@ public final class Gateway {
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
+    this.cluster = new ClusterSize(vertx, new NodeRegistry(pool, UUID.randomUUID()));
+    this.rateLimiter = new RateLimiter(config.rateLimits(), cluster);
   }
 
   /**
@@ -58,9 +66,11 @@ public final class Gateway {
     TokenService tokens = new TokenService(vertx, config.signingSecret());
     return migrations.apply(gateway.pool)
         .compose(applied -> gateway.registry.start())
+        .compose(loaded -> gateway.cluster.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
+            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health,
+                gateway.rateLimiter),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(id -> {
           gateway.deploymentId = id;
@@ -102,7 +112,8 @@ public final class Gateway {
   }
 
   private Future<Void> closeResources() {
-    return registry.close().transform(closed -> pool.close()).onComplete(closed -> connectors.stop());
+    return cluster.stop().transform(left -> registry.close()).transform(closed -> pool.close())
+        .onComplete(closed -> connectors.stop());
   }
 
   public GatewayConfig config() {

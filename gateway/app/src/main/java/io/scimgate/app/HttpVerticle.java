@@ -9,6 +9,7 @@ import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
+import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.app.portal.PortalRoutes;
 import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.scim.ScimApi;
@@ -31,16 +32,18 @@ final class HttpVerticle extends VerticleBase {
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
   private final Health health;
+  private final RateLimiter rateLimiter;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      ConnectorRegistry connectors, Health health) {
+      ConnectorRegistry connectors, Health health, RateLimiter rateLimiter) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
     this.registry = registry;
     this.connectors = connectors;
     this.health = health;
+    this.rateLimiter = rateLimiter;
   }
 
   @Override
@@ -52,7 +55,8 @@ final class HttpVerticle extends VerticleBase {
     PortalServices portal = PortalServices.create(pool, config);
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors, portal));
     new PortalRoutes(portal.links(), portal.sessions(), config).mount(router);
-    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));
+    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors,
+        rateLimiter));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());

@@ -10,6 +10,7 @@ import io.scimgate.app.connectors.RefusedPlugin;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.connectors.api.SetupGuide;
 import io.scimgate.persistence.audit.AuditEntry;
+import io.scimgate.persistence.connection.RateLimit;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.persistence.tenant.Tenant;
@@ -71,11 +72,22 @@ final class AdminJson {
         .put("tokenFingerprint", connection.tokenFingerprint().substring(0, 16))
         .put("createdAt", text(connection.createdAt())).put("updatedAt", text(connection.updatedAt()));
     json.set("attributeMappings", mappings(connection.attributeMappings()));
+    json.set("rateLimit", rateLimit(connection.rateLimit()));
     if (connection.previousTokenValidUntil() != null
         && connection.previousTokenValidUntil().isAfter(Instant.now())) {
       json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));
     }
     return json;
+  }
+
+  /** The budget in force: the connection's own, or the operator's default ({@code null} when unlimited). */
+  private JsonNode rateLimit(RateLimit own) {
+    RateLimit effective = own != null ? own : config.rateLimits().connection();
+    if (effective == null) {
+      return ScimJson.object().nullNode();
+    }
+    return ScimJson.object().put("requestsPerSecond", effective.requestsPerSecond()).put("burst", effective.burst())
+        .put("source", own != null ? "connection" : "default");
   }
 
   ObjectNode group(StoredGroup group) {
