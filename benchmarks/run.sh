@@ -90,6 +90,8 @@ classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
+# the load runs measure throughput, not the request budgets: both off unless the caller sets them
+export SCIMGATE_RATE_LIMIT_CONNECTION_RPS=${SCIMGATE_RATE_LIMIT_CONNECTION_RPS:-0} SCIMGATE_RATE_LIMIT_TENANT_RPS=${SCIMGATE_RATE_LIMIT_TENANT_RPS:-0}
 mkdir -p benchmarks/target
 # what every run's JSON records besides the code (see load/BenchEnvironment)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
