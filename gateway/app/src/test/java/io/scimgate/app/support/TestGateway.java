@@ -80,6 +80,10 @@ public final class TestGateway implements AutoCloseable {
     return config.publicUrl();
   }
 
+  public GatewayConfig config() {
+    return config;
+  }
+
   public String databaseUrl() {
     return database.url();
   }
