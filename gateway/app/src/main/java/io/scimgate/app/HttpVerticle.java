@@ -5,6 +5,7 @@ import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.http.CodecRefusals;
 import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
@@ -58,6 +59,7 @@ final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, ErrorHandler.create());
     }
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .invalidRequestHandler(new CodecRefusals())
         .requestHandler(router);
     return server.listen(config.httpPort(), config.httpHost());
   }

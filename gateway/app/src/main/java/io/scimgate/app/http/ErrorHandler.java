@@ -5,6 +5,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.resource.ScimMessages;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -24,11 +25,18 @@ public final class ErrorHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (clientWentAway(ctx)) {
+      // routine (a client timed out or gave up mid-upload): nobody to answer, nothing to investigate
+      LOG.debug("Client went away during {} {} (request {})", ctx.request().method(), ctx.normalizedPath(),
+          RequestIds.of(ctx));
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
     ScimException error = toScimError(ctx);
+    UnreadBody.closeAfterAnswer(ctx);
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
     }
@@ -40,6 +48,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
           .put("detail", error.detail());
       Responses.json(ctx, error.status(), body);
     }
+  }
+
+  private static boolean clientWentAway(RoutingContext ctx) {
+    return ctx.failure() instanceof HttpClosedException || ctx.response().closed();
   }
 
   private static ScimException toScimError(RoutingContext ctx) {
