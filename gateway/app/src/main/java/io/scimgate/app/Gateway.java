@@ -2,6 +2,7 @@ package io.scimgate.app;
 
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.DatabaseLimits;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
@@ -41,7 +42,9 @@ public final class Gateway {
     this.vertx = vertx;
     this.config = config;
     this.connectors = connectors;
-    this.pool = Database.pool(vertx, config.databaseUrl(), config.databasePoolSize());
+    DatabaseLimits limits = config.databaseLimits();
+    this.pool = Database.boundedPool(vertx, config.databaseUrl(), config.databasePoolSize(),
+        limits.statementTimeout(), limits.poolWait());
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
@@ -56,7 +59,7 @@ public final class Gateway {
     ConnectorRegistry connectors = PluginHost.load(config.pluginsDir());
     Gateway gateway = new Gateway(vertx, config, connectors);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
-    return migrations.apply(gateway.pool)
+    return applyMigrations(vertx, config, migrations)
         .compose(applied -> gateway.registry.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(
@@ -75,6 +78,12 @@ public final class Gateway {
           return gateway;
         })
         .recover(failure -> gateway.closeResources().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /** On a pool of their own, without the requests' statement timeout: a migration may legitimately take long. */
+  private static Future<Integer> applyMigrations(Vertx vertx, GatewayConfig config, Migrations migrations) {
+    Pool migrationPool = Database.pool(vertx, config.databaseUrl(), 1);
+    return migrations.apply(migrationPool).eventually(migrationPool::close);
   }
 
   /** Ended portal links and sessions are deleted a day after their end (idempotent: every node may do it). */

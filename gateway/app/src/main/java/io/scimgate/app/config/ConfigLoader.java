@@ -16,6 +16,9 @@ public final class ConfigLoader {
   public static final String PUBLIC_URL = "SCIMGATE_PUBLIC_URL";
   public static final String DATABASE_URL = "SCIMGATE_DATABASE_URL";
   public static final String DATABASE_POOL_SIZE = "SCIMGATE_DATABASE_POOL_SIZE";
+  public static final String DATABASE_STATEMENT_TIMEOUT_MS = "SCIMGATE_DATABASE_STATEMENT_TIMEOUT_MS";
+  public static final String DATABASE_POOL_WAIT_MS = "SCIMGATE_DATABASE_POOL_WAIT_MS";
+  public static final String INVITES_STATEMENT_TIMEOUT_MS = "SCIMGATE_INVITES_STATEMENT_TIMEOUT_MS";
   public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
   public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
   public static final String DEFAULT_PAGE_SIZE = "SCIMGATE_DEFAULT_PAGE_SIZE";
@@ -74,7 +77,14 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
         pluginsDir(),
         invites(),
-        portal());
+        portal(),
+        databaseLimits());
+  }
+
+  private DatabaseLimits databaseLimits() {
+    return new DatabaseLimits(Duration.ofMillis(integer(DATABASE_STATEMENT_TIMEOUT_MS, 5000, 100, 3_600_000)),
+        Duration.ofMillis(integer(INVITES_STATEMENT_TIMEOUT_MS, 60_000, 100, 3_600_000)),
+        Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)));
   }
 
   private PortalConfig portal() {

@@ -40,6 +40,9 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
     }
+    if (error.status() == 503 || error.status() == 429) {
+      ctx.response().putHeader("Retry-After", Integer.toString(TransientFailures.RETRY_AFTER_SECONDS));
+    }
     if (ctx.normalizedPath().startsWith("/scim/")) {
       Responses.scim(ctx, error.status(), ScimMessages.error(error));
     } else {
@@ -58,6 +61,13 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof ScimException scim) {
       return scim;
+    }
+    if (TransientFailures.isTransient(failure)) {
+      // expected under load or during a database restart: one line, no trace
+      LOG.warn("Database unavailable on {} {} (request {}): {}", ctx.request().method(), ctx.normalizedPath(),
+          RequestIds.of(ctx), failure.toString());
+      return ScimException.of(503, null, "The service is briefly unavailable; retry after "
+          + TransientFailures.RETRY_AFTER_SECONDS + " seconds (request " + RequestIds.of(ctx) + ")");
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     if (failure != null && !(failure instanceof HttpException)) {
