@@ -7,6 +7,7 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
+import io.scimgate.app.http.OpenConnections;
 import io.scimgate.app.invites.InviteWiring;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -59,11 +60,13 @@ public final class Gateway {
     ConnectorRegistry connectors = PluginHost.load(config.pluginsDir());
     Gateway gateway = new Gateway(vertx, config, connectors);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
+    OpenConnections openConnections = new OpenConnections(config.httpLimits().maxConnections());
     return applyMigrations(vertx, config, migrations)
         .compose(applied -> gateway.registry.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
+            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health,
+                openConnections),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(id -> {
           gateway.deploymentId = id;

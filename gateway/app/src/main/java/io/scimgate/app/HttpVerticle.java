@@ -6,8 +6,10 @@ import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.CodecRefusals;
+import io.scimgate.app.http.ConnectionGuard;
 import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
+import io.scimgate.app.http.OpenConnections;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
 import io.scimgate.app.portal.PortalRoutes;
@@ -32,21 +34,25 @@ final class HttpVerticle extends VerticleBase {
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
   private final Health health;
+  private final OpenConnections openConnections;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      ConnectorRegistry connectors, Health health) {
+      ConnectorRegistry connectors, Health health, OpenConnections openConnections) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
     this.registry = registry;
     this.connectors = connectors;
     this.health = health;
+    this.openConnections = openConnections;
   }
 
   @Override
   public Future<?> start() {
+    ConnectionGuard guard = new ConnectionGuard(vertx, openConnections, config.httpLimits());
     Router router = Router.router(vertx);
+    router.route().handler(guard.requests());
     router.route().handler(RequestIds.create());
     router.route().handler(WriteNotifier.create(vertx));
     health.mount(router);
@@ -58,7 +64,12 @@ final class HttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());
     }
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    // no h2c: clients speak HTTP/1.1 (or h2 behind a TLS-terminating balancer), and without the h2c sniffing a
+    // connection is set up (counted, given its head deadline) as soon as it is accepted
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+            .setHttp2ClearTextEnabled(false)
+            .setIdleTimeout((int) config.httpLimits().idleTimeout().toSeconds()))
+        .connectionHandler(guard.connections())
         .invalidRequestHandler(new CodecRefusals())
         .requestHandler(router);
     return server.listen(config.httpPort(), config.httpHost());

@@ -13,6 +13,10 @@ public final class ConfigLoader {
   public static final String HTTP_HOST = "SCIMGATE_HTTP_HOST";
   public static final String HTTP_PORT = "SCIMGATE_HTTP_PORT";
   public static final String HTTP_INSTANCES = "SCIMGATE_HTTP_INSTANCES";
+  public static final String HTTP_MAX_CONNECTIONS = "SCIMGATE_HTTP_MAX_CONNECTIONS";
+  public static final String HTTP_IDLE_TIMEOUT_SECONDS = "SCIMGATE_HTTP_IDLE_TIMEOUT_SECONDS";
+  public static final String HTTP_HEADER_TIMEOUT_SECONDS = "SCIMGATE_HTTP_HEADER_TIMEOUT_SECONDS";
+  public static final String HTTP_BODY_TIMEOUT_SECONDS = "SCIMGATE_HTTP_BODY_TIMEOUT_SECONDS";
   public static final String PUBLIC_URL = "SCIMGATE_PUBLIC_URL";
   public static final String DATABASE_URL = "SCIMGATE_DATABASE_URL";
   public static final String DATABASE_POOL_SIZE = "SCIMGATE_DATABASE_POOL_SIZE";
@@ -78,7 +82,27 @@ public final class ConfigLoader {
         pluginsDir(),
         invites(),
         portal(),
-        databaseLimits());
+        databaseLimits(),
+        httpLimits());
+  }
+
+  private HttpLimits httpLimits() {
+    return new HttpLimits(integer(HTTP_MAX_CONNECTIONS, defaultMaxConnections(), 1, 1_000_000),
+        Duration.ofSeconds(integer(HTTP_IDLE_TIMEOUT_SECONDS, 60, 1, 3600)),
+        Duration.ofSeconds(integer(HTTP_HEADER_TIMEOUT_SECONDS, 10, 1, 600)),
+        Duration.ofSeconds(integer(HTTP_BODY_TIMEOUT_SECONDS, 30, 1, 3600)));
+  }
+
+  /**
+   * Half the process's file descriptor limit (the rest is for the database pools, plugins, logs and headroom),
+   * at most 10,000: a node refuses connections before it runs out of descriptors and can serve nobody.
+   */
+  static int defaultMaxConnections() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return (int) Math.max(100, Math.min(10_000, unix.getMaxFileDescriptorCount() / 2));
+    }
+    return 10_000;
   }
 
   private DatabaseLimits databaseLimits() {

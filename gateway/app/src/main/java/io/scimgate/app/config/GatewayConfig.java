@@ -24,7 +24,8 @@ public record GatewayConfig(
     Path pluginsDir,
     InviteConfig invites,
     PortalConfig portal,
-    DatabaseLimits databaseLimits) {
+    DatabaseLimits databaseLimits,
+    HttpLimits httpLimits) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -34,25 +35,25 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, databaseLimits);
+        pluginsDir, invites, portal, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, databaseLimits);
+        pluginsDir, invites, portal, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, databaseLimits);
+        pluginsDir, invites, portal, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites, portal, databaseLimits);
+        invites, portal, databaseLimits, httpLimits);
   }
 
   /** Cookies are {@code Secure} when browsers reach the gateway over https. */
@@ -65,6 +66,6 @@ public record GatewayConfig(
     return "GatewayConfig[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", publicUrl=" + publicUrl
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
-        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + databaseLimits + "]";
+        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + databaseLimits + ", " + httpLimits + "]";
   }
 }

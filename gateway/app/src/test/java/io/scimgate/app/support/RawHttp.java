@@ -20,12 +20,18 @@ public final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private boolean peerClosed;
 
   public RawHttp(int port, int readTimeoutMs) throws IOException {
     socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(readTimeoutMs);
     in = socket.getInputStream();
     out = socket.getOutputStream();
+  }
+
+  public RawHttp readTimeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    return this;
   }
 
   public static int port(String url) {
@@ -56,15 +62,21 @@ public final class RawHttp implements AutoCloseable {
         new String(body, StandardCharsets.UTF_8));
   }
 
-  /** Whether the gateway closed the connection (end of stream or reset) before {@code readTimeout}. */
+  /** Whether the gateway closed the connection (end of stream or reset) before {@code readTimeout}; remembered. */
   public boolean closedByPeer() throws IOException {
     try {
-      return in.read() == -1;
+      peerClosed = peerClosed || in.read() == -1;
     } catch (SocketTimeoutException e) {
       return false;
     } catch (IOException e) {
-      return true;
+      peerClosed = true;
     }
+    return peerClosed;
+  }
+
+  /** Whether {@link #closedByPeer()} has already seen the gateway close the connection. */
+  public boolean isClosed() {
+    return peerClosed;
   }
 
   private String line() throws IOException {
