@@ -9,6 +9,7 @@ import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.OpenConnections;
 import io.scimgate.app.invites.InviteWiring;
+import io.scimgate.app.scim.TenantGate;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
@@ -61,12 +62,14 @@ public final class Gateway {
     Gateway gateway = new Gateway(vertx, config, connectors);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
     OpenConnections openConnections = new OpenConnections(config.httpLimits().maxConnections());
+    DatabaseLimits limits = config.databaseLimits();
+    TenantGate tenantGate = new TenantGate(limits.tenantRunning(), limits.tenantQueued(), limits.poolWait());
     return applyMigrations(vertx, config, migrations)
         .compose(applied -> gateway.registry.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(
             () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health,
-                openConnections),
+                openConnections, tenantGate),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(id -> {
           gateway.deploymentId = id;

@@ -15,6 +15,7 @@ import io.scimgate.app.http.WriteNotifier;
 import io.scimgate.app.portal.PortalRoutes;
 import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.scim.ScimApi;
+import io.scimgate.app.scim.TenantGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -35,10 +36,11 @@ final class HttpVerticle extends VerticleBase {
   private final ConnectorRegistry connectors;
   private final Health health;
   private final OpenConnections openConnections;
+  private final TenantGate tenantGate;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      ConnectorRegistry connectors, Health health, OpenConnections openConnections) {
+      ConnectorRegistry connectors, Health health, OpenConnections openConnections, TenantGate tenantGate) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
@@ -46,6 +48,7 @@ final class HttpVerticle extends VerticleBase {
     this.connectors = connectors;
     this.health = health;
     this.openConnections = openConnections;
+    this.tenantGate = tenantGate;
   }
 
   @Override
@@ -59,7 +62,8 @@ final class HttpVerticle extends VerticleBase {
     PortalServices portal = PortalServices.create(pool, config);
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors, portal));
     new PortalRoutes(portal.links(), portal.sessions(), config).mount(router);
-    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));
+    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors,
+        tenantGate));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());

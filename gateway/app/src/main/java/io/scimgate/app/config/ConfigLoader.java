@@ -22,6 +22,8 @@ public final class ConfigLoader {
   public static final String DATABASE_POOL_SIZE = "SCIMGATE_DATABASE_POOL_SIZE";
   public static final String DATABASE_STATEMENT_TIMEOUT_MS = "SCIMGATE_DATABASE_STATEMENT_TIMEOUT_MS";
   public static final String DATABASE_POOL_WAIT_MS = "SCIMGATE_DATABASE_POOL_WAIT_MS";
+  public static final String TENANT_MAX_RUNNING_REQUESTS = "SCIMGATE_TENANT_MAX_RUNNING_REQUESTS";
+  public static final String TENANT_MAX_QUEUED_REQUESTS = "SCIMGATE_TENANT_MAX_QUEUED_REQUESTS";
   public static final String INVITES_STATEMENT_TIMEOUT_MS = "SCIMGATE_INVITES_STATEMENT_TIMEOUT_MS";
   public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
   public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
@@ -65,13 +67,14 @@ public final class ConfigLoader {
     int port = integer(HTTP_PORT, 8080, 0, 65535);
     String publicUrl = text(PUBLIC_URL, "http://localhost:" + port).replaceAll("/+$", "");
     int maxPage = integer(MAX_PAGE_SIZE, 1000, 1, 100_000);
+    int poolSize = integer(DATABASE_POOL_SIZE, 16, 1, 1000);
     return new GatewayConfig(
         text(HTTP_HOST, "0.0.0.0"),
         port,
         integer(HTTP_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 256),
         publicUrl,
         text(DATABASE_URL, null),
-        integer(DATABASE_POOL_SIZE, 16, 1, 1000),
+        poolSize,
         secret(),
         integer(MAX_BODY_BYTES, 1024 * 1024, 1024, 512 * 1024 * 1024),
         integer(DEFAULT_PAGE_SIZE, 100, 1, maxPage),
@@ -82,7 +85,7 @@ public final class ConfigLoader {
         pluginsDir(),
         invites(),
         portal(),
-        databaseLimits(),
+        databaseLimits(poolSize),
         httpLimits());
   }
 
@@ -105,10 +108,16 @@ public final class ConfigLoader {
     return 10_000;
   }
 
-  private DatabaseLimits databaseLimits() {
+  /**
+   * A tenant may run a quarter of the pool's size in requests by default; a request holds up to two connections
+   * (a list's count and page), so one busy tenant takes at most half the pool.
+   */
+  private DatabaseLimits databaseLimits(int poolSize) {
     return new DatabaseLimits(Duration.ofMillis(integer(DATABASE_STATEMENT_TIMEOUT_MS, 5000, 100, 3_600_000)),
         Duration.ofMillis(integer(INVITES_STATEMENT_TIMEOUT_MS, 60_000, 100, 3_600_000)),
-        Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)));
+        Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)),
+        integer(TENANT_MAX_RUNNING_REQUESTS, Math.max(1, poolSize / 4), 1, 10_000),
+        integer(TENANT_MAX_QUEUED_REQUESTS, 50, 0, 100_000));
   }
 
   private PortalConfig portal() {

@@ -8,13 +8,18 @@ import java.time.Duration;
  *
  * @param statementTimeout          PostgreSQL cancels a SCIM or admin statement that runs longer (not migrations)
  * @param pipelineStatementTimeout  the same for the invite pipeline's pool, whose batches may legitimately run longer
- * @param poolWait                  how long a request waits for a free connection of the pool
+ * @param poolWait                  how long a request waits for a free connection of the pool, or for its
+ *                                  tenant's turn
+ * @param tenantRunning             SCIM requests of one tenant running at once on a node
+ * @param tenantQueued              SCIM requests of one tenant waiting for a turn; past it, 429
  */
-public record DatabaseLimits(Duration statementTimeout, Duration pipelineStatementTimeout, Duration poolWait) {
+public record DatabaseLimits(Duration statementTimeout, Duration pipelineStatementTimeout, Duration poolWait,
+    int tenantRunning, int tenantQueued) {
 
   @Override
   public String toString() {
     return "statementTimeout=" + statementTimeout.toMillis() + "ms (pipeline " + pipelineStatementTimeout.toMillis()
-        + "ms), poolWait=" + poolWait.toMillis() + "ms";
+        + "ms), poolWait=" + poolWait.toMillis() + "ms, per tenant " + tenantRunning + " running/" + tenantQueued
+        + " queued";
   }
 }

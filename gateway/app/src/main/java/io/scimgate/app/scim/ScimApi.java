@@ -22,9 +22,10 @@ public final class ScimApi {
   private ScimApi() {}
 
   public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, ConnectorRegistry connectors) {
+      ConnectionRegistry registry, ConnectorRegistry connectors, TenantGate gate) {
     Router router = Router.router(vertx);
     router.route().handler(ScimAuthHandler.create(tokens, registry));
+    router.route().handler(gate);
     router.route().handler(new DialectHandler(connectors));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());

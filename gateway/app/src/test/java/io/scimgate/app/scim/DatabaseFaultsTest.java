@@ -29,7 +29,9 @@ class DatabaseFaultsTest {
   @BeforeAll
   static void start() {
     gateway = TestGateway.start(Map.of(ConfigLoader.DATABASE_POOL_SIZE, "2",
-        ConfigLoader.DATABASE_POOL_WAIT_MS, "500", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "1500"));
+        ConfigLoader.DATABASE_POOL_WAIT_MS, "500", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "1500",
+        // past the pool, so that its own wait is what runs out
+        ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "10"));
     client = gateway.newConnection("okta");
   }
 
@@ -62,6 +64,17 @@ class DatabaseFaultsTest {
       assertUnavailable(waiting.get(10, TimeUnit.SECONDS));
     }
     assertThat(client.scim().get("/Users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLockedTableIsATimely503() throws Exception {
+    try (TableLock lock = TableLock.exclusive(gateway.vertx(), gateway.databaseUrl(), "scim_users")) {
+      long started = System.nanoTime();
+      assertUnavailable(client.scim().get("/Users"));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      System.out.printf("GET /Users on a locked table answered 503 after %d ms%n", millis);
+      assertThat(millis).isLessThan(5000);
+    }
   }
 
   @Test
