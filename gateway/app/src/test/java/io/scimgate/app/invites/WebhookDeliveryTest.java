@@ -30,7 +30,8 @@ class WebhookDeliveryTest {
   static void start() throws Exception {
     receiver = WebhookReceiver.start();
     gateway = TestGateway.start(Map.of("SCIMGATE_DELIVERY_BACKOFF_BASE_MS", "20", "SCIMGATE_DELIVERY_MAX_ATTEMPTS",
-        "3", "SCIMGATE_INVITES_POLL_MS", "100"));
+        "3", "SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
+        "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
   }
 
   @AfterAll

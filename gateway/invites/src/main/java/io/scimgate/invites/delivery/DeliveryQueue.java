@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The {@code deliveries} table as a work queue shared by all nodes. A claim marks rows {@code sending} with a
@@ -16,14 +18,30 @@ import java.util.List;
  * the lease runs out (so delivery is at-least-once, and every delivery carries its stable id for de-duplication).
  */
 final class DeliveryQueue {
-  private static final String CLAIM = "UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1,"
+  /**
+   * Claims due rows, skipping those another node holds, and at most {@code $5} webhooks in flight per tenant on
+   * this node: tenants listed in {@code busy} ($3, with their in-flight counts in $4) get only what is left of
+   * theirs, so one tenant's backlog neither fills a claim nor piles up here behind a slow receiver. Rows locked
+   * but not claimed are released when the statement ends. (Window functions cannot share a level with
+   * {@code FOR UPDATE}, hence the lock in one CTE and the ranking in the next.)
+   */
+  private static final String CLAIM = "WITH busy AS (SELECT * FROM unnest($3::uuid[], $4::int[]) AS b(tenant_id,"
+      + " in_flight)),"
+      + " candidates AS (SELECT d.id, d.tenant_id, d.channel, d.next_attempt_at FROM deliveries d"
+      + " WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= now()"
+      + " AND (d.status = 'pending' OR d.lease_until < now())"
+      + " AND NOT (d.channel = 'webhook' AND d.tenant_id IN (SELECT tenant_id FROM busy WHERE in_flight >= $5))"
+      + " ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),"
+      + " ranked AS (SELECT c.id, c.tenant_id, c.channel, row_number() OVER (PARTITION BY c.tenant_id, c.channel"
+      + " ORDER BY c.next_attempt_at) AS rank FROM candidates c)"
+      + " UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1,"
       + " lease_until = now() + make_interval(secs => $2)"
-      + " FROM (SELECT id, tenant_id FROM deliveries WHERE status IN ('pending', 'sending')"
-      + " AND next_attempt_at <= now() AND (status = 'pending' OR lease_until < now())"
-      + " ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due"
+      + " FROM ranked due"
+      + " LEFT JOIN busy b ON b.tenant_id = due.tenant_id"
       + " JOIN tenants t ON t.id = due.tenant_id"
       + " LEFT JOIN webhook_endpoints w ON w.tenant_id = due.tenant_id AND w.enabled"
-      + " WHERE d.id = due.id RETURNING d.id, d.tenant_id, d.channel, d.event_type, d.data::text AS data,"
+      + " WHERE d.id = due.id AND (due.channel <> 'webhook' OR due.rank <= $5 - coalesce(b.in_flight, 0))"
+      + " RETURNING d.id, d.tenant_id, d.channel, d.event_type, d.data::text AS data,"
       + " d.recipient, d.attempts, d.occurred_at, t.name AS tenant_name, w.url AS webhook_url,"
       + " w.secret_encrypted AS webhook_secret";
 
@@ -36,8 +54,16 @@ final class DeliveryQueue {
     this.lease = lease;
   }
 
-  Future<List<DueDelivery>> claim(int limit) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, lease.toMillis() / 1000.0)).map(rows -> {
+  /**
+   * Up to {@code limit} due deliveries; webhooks at most {@code perTenant} in flight per tenant, counting those
+   * already {@code busy} (webhooks in flight on this node, by tenant).
+   */
+  Future<List<DueDelivery>> claim(int limit, Map<UUID, Integer> busy, int perTenant) {
+    List<Map.Entry<UUID, Integer>> entries = List.copyOf(busy.entrySet()); // one order for both arrays
+    Tuple args = Tuple.of(limit, lease.toMillis() / 1000.0,
+        entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new),
+        entries.stream().map(Map.Entry::getValue).toArray(Integer[]::new), perTenant);
+    return pool.preparedQuery(CLAIM).execute(args).map(rows -> {
       List<DueDelivery> due = new ArrayList<>(rows.size());
       for (Row row : rows) {
         due.add(new DueDelivery(row.getString("id"), row.getUUID("tenant_id"), row.getString("tenant_name"),

@@ -8,8 +8,6 @@ import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -22,10 +20,21 @@ import org.slf4j.LoggerFactory;
  * backoff and jitter; or dead-lettered (a permanent failure, or attempts exhausted) for an admin to replay.
  * Channels are asynchronous; a channel that does not answer within {@link #SEND_TIMEOUT_SECONDS} counts as a
  * failed attempt. SCIM requests never wait on any of this.
+ *
+ * <p>Sends are not batched: a claim starts its sends and returns, and each send frees its slot when its outcome is
+ * recorded (and wakes the worker to claim more), so a slow receiver holds up only its own slots. At most
+ * {@link #IN_FLIGHT_PER_ENDPOINT} webhooks per tenant (its one endpoint) and {@link #MAX_IN_FLIGHT} sends in all
+ * are in flight on a node; the claim leaves out what would exceed them, so nothing waits here on its lease.
+ * Measured before: a batch waited for its slowest send, and one tenant's receiver that dripped its answer held
+ * every other tenant's events for as long.
  */
 public final class DeliveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   static final int BATCH = 32;
+  /** Sends in flight on this node, all channels together. */
+  static final int MAX_IN_FLIGHT = 64;
+  /** Webhooks in flight per endpoint on this node: polite to a receiver, and the most a slow one can hold. */
+  static final int IN_FLIGHT_PER_ENDPOINT = 4;
   static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final DeliveryQueue queue;
@@ -33,6 +42,8 @@ public final class DeliveryWorker {
   private final UnaryOperator<String> openSecret;
   private final RetryPolicy retry;
   private final RandomGenerator random = RandomGenerator.getDefault();
+  private final InFlight inFlight = new InFlight();
+  private volatile Runnable wakeUp = () -> { };
 
   /**
    * @param openSecret turns a stored (sealed) webhook secret into the secret; called only to build a call
@@ -46,13 +57,26 @@ public final class DeliveryWorker {
     this.retry = retry;
   }
 
-  /** Claims and sends one batch; completes with how many were claimed. */
+  /** What to call when a send has finished and its slot is free: the owner's loop claims more. */
+  public void whenSlotFrees(Runnable wakeUp) {
+    this.wakeUp = wakeUp;
+  }
+
+  /** Claims what there is room for and starts sending it; completes with how many were claimed, not sent. */
   public Future<Integer> runOnce() {
-    return queue.claim(BATCH).compose(due -> {
-      List<Future<Void>> sends = new ArrayList<>(due.size());
-      due.forEach(delivery -> sends.add(send(delivery)));
-      return Future.join(sends).transform(done -> Future.succeededFuture(due.size()));
+    int room = Math.min(BATCH, MAX_IN_FLIGHT - inFlight.size());
+    if (room <= 0) {
+      return Future.succeededFuture(0); // a finishing send wakes the loop
+    }
+    return queue.claim(room, inFlight.webhooksByTenant(), IN_FLIGHT_PER_ENDPOINT).map(due -> {
+      due.forEach(delivery -> inFlight.track(delivery, send(delivery), () -> wakeUp.run()));
+      return due.size();
     });
+  }
+
+  /** Completes when every send started so far has recorded its outcome (for a clean stop). */
+  public Future<Void> drained() {
+    return inFlight.drained();
   }
 
   private Future<Void> send(DueDelivery due) {

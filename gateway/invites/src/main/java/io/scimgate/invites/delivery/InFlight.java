@@ -1,0 +1,51 @@
+package io.scimgate.invites.delivery;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sends a worker has started and not yet recorded, counted per webhook endpoint (one per tenant). Thread-safe:
+ * a plugin's channel may complete on a thread of its own.
+ */
+final class InFlight {
+  private final Set<Future<Void>> sends = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, Integer> webhooksByTenant = new ConcurrentHashMap<>();
+
+  int size() {
+    return sends.size();
+  }
+
+  /** Tenants with webhooks in flight, and how many: what the next claim must leave out. */
+  Map<UUID, Integer> webhooksByTenant() {
+    return Map.copyOf(webhooksByTenant);
+  }
+
+  /** Tracks {@code send} of {@code due} until it completes; then runs {@code afterwards}. */
+  void track(DueDelivery due, Future<Void> send, Runnable afterwards) {
+    boolean webhook = isWebhook(due);
+    if (webhook) {
+      webhooksByTenant.merge(due.tenantId(), 1, Integer::sum);
+    }
+    sends.add(send);
+    send.onComplete(done -> {
+      if (webhook) {
+        webhooksByTenant.computeIfPresent(due.tenantId(), (tenant, count) -> count == 1 ? null : count - 1);
+      }
+      sends.remove(send);
+      afterwards.run();
+    });
+  }
+
+  /** Completes when every send started so far has completed. */
+  Future<Void> drained() {
+    return Future.join(List.copyOf(sends)).mapEmpty();
+  }
+
+  private static boolean isWebhook(DueDelivery due) {
+    return "webhook".equals(due.channel());
+  }
+}
