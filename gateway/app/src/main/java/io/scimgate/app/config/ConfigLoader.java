@@ -34,6 +34,7 @@ public final class ConfigLoader {
   public static final String SMTP_PASSWORD = "SCIMGATE_SMTP_PASSWORD";
   public static final String SMTP_FROM = "SCIMGATE_SMTP_FROM";
   public static final String SMTP_STARTTLS = "SCIMGATE_SMTP_STARTTLS";
+  public static final String SMTP_ALLOW_PLAINTEXT_AUTH = "SCIMGATE_SMTP_ALLOW_PLAINTEXT_AUTH";
   public static final String WEBHOOK_ALLOW_HTTP = "SCIMGATE_WEBHOOK_ALLOW_HTTP";
   public static final String WEBHOOK_ALLOWED_HOSTS = "SCIMGATE_WEBHOOK_ALLOWED_HOSTS";
   public static final String WEBHOOK_TIMEOUT_SECONDS = "SCIMGATE_WEBHOOK_TIMEOUT_SECONDS";
@@ -85,7 +86,7 @@ public final class ConfigLoader {
     String username = text(SMTP_USERNAME, null);
     return new InviteConfig(pipeline.equals("on"), integer(INVITES_POOL_SIZE, 4, 1, 100), text(SMTP_HOST, null),
         integer(SMTP_PORT, 587, 1, 65535), username, text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"),
-        startTls(),
+        startTls(username != null),
         Duration.ofMillis(integer(INVITES_POLL_MS, 1000, 50, 600_000)),
         Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 60, 1, 3600)),
         integer(DELIVERY_MAX_ATTEMPTS, 16, 1, 100),
@@ -94,10 +95,22 @@ public final class ConfigLoader {
         webhooks());
   }
 
-  private String startTls() {
-    String startTls = text(SMTP_STARTTLS, "OPTIONAL").toUpperCase(java.util.Locale.ROOT);
+  /**
+   * With SMTP credentials, STARTTLS is REQUIRED unless the operator allows clear text explicitly: with OPTIONAL, a
+   * server (or a man in the middle) that does not offer STARTTLS would get the password in clear text. Unset, it
+   * defaults to what is safe; set to a weaker value, the start fails rather than silently sending mail differently
+   * than configured.
+   */
+  private String startTls(boolean credentials) {
+    String startTls = text(SMTP_STARTTLS, credentials ? "REQUIRED" : "OPTIONAL").toUpperCase(java.util.Locale.ROOT);
     if (!java.util.Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(startTls)) {
       throw new ConfigException(SMTP_STARTTLS + " must be DISABLED, OPTIONAL or REQUIRED, was '" + startTls + "'");
+    }
+    boolean plaintextAllowed = bool(SMTP_ALLOW_PLAINTEXT_AUTH, false);
+    if (credentials && !startTls.equals("REQUIRED") && !plaintextAllowed) {
+      throw new ConfigException(SMTP_STARTTLS + "=" + startTls + " with " + SMTP_USERNAME + " set could send the SMTP"
+          + " password in clear text: set " + SMTP_STARTTLS + "=REQUIRED, or " + SMTP_ALLOW_PLAINTEXT_AUTH
+          + "=true to accept that risk");
     }
     return startTls;
   }

@@ -35,7 +35,7 @@ public record InviteConfig(
   public String toString() {
     return "pipeline=" + (pipeline ? "on" : "off") + ", smtp=" + (smtpHost == null ? "off" : smtpHost + ":" + smtpPort + " from " + smtpFrom
         + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
-        + ")")) + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
+        + ")")) + ", starttls=" + smtpStartTls + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
         + deliveryLease.toSeconds() + "s, webhooks=" + (webhooks.allowHttp() ? "http(s)" : "https") + " allowing ["
         + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s";
   }

@@ -42,6 +42,30 @@ class ConfigLoaderTest {
     assertThat(config.scimBaseUrl("c1")).isEqualTo("https://scim.example.com/scim/v2/c1");
   }
 
+  /** SMTP credentials never travel in clear text unless the operator says so in as many words. */
+  @Test
+  void smtpCredentialsRequireStartTls() {
+    Map<String, String> credentials = Map.of(ConfigLoader.SMTP_HOST, "smtp.example.com",
+        ConfigLoader.SMTP_USERNAME, "mailer", ConfigLoader.SMTP_PASSWORD, "hunter2");
+    assertThat(load(credentials).invites().smtpStartTls()).as("the default with credentials").isEqualTo("REQUIRED");
+    assertThat(load(Map.of(ConfigLoader.SMTP_HOST, "smtp.example.com")).invites().smtpStartTls())
+        .as("the default without credentials").isEqualTo("OPTIONAL");
+    for (String weak : new String[] {"OPTIONAL", "DISABLED", "optional"}) {
+      assertThatThrownBy(() -> load(with(credentials, ConfigLoader.SMTP_STARTTLS, weak)))
+          .as(weak).isInstanceOf(ConfigLoader.ConfigException.class)
+          .hasMessageContaining(ConfigLoader.SMTP_STARTTLS).hasMessageContaining("REQUIRED")
+          .hasMessageContaining(ConfigLoader.SMTP_USERNAME).hasMessageContaining(ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH)
+          .hasMessageNotContaining("hunter2");
+    }
+    Map<String, String> allowed = with(credentials, ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH, "true");
+    assertThat(load(with(allowed, ConfigLoader.SMTP_STARTTLS, "DISABLED")).invites().smtpStartTls())
+        .isEqualTo("DISABLED");
+    assertThat(load(with(allowed, ConfigLoader.SMTP_STARTTLS, "OPTIONAL")).invites().smtpStartTls())
+        .isEqualTo("OPTIONAL");
+    assertThatThrownBy(() -> load(with(credentials, ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH, "maybe")))
+        .hasMessageContaining(ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH);
+  }
+
   @Test
   void webhookEgressSettings() {
     var defaults = load(Map.of()).invites().webhooks();
