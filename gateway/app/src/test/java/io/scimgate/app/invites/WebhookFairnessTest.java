@@ -57,9 +57,11 @@ class WebhookFairnessTest {
       Thread.sleep(10);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    int open = dripping.requests();
     System.out.printf("Tenant B's event reached its receiver %d ms after its write, with A's receiver dripping"
-        + " (%d of A's sends open)%n", millis, dripping.requests());
+        + " (%d of A's sends open)%n", millis, open);
     assertThat(millis).as("ms until tenant B's event arrived").isLessThan(5_000);
+    assertThat(open).as("A's sends in flight at once (its deadline has not passed yet)").isLessThanOrEqualTo(4);
   }
 
 }

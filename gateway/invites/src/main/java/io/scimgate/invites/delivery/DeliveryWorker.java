@@ -23,18 +23,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sends are not batched: a claim starts its sends and returns, and each send frees its slot when its outcome is
  * recorded (and wakes the worker to claim more), so a slow receiver holds up only its own slots. At most
- * {@link #IN_FLIGHT_PER_ENDPOINT} webhooks per tenant (its one endpoint) and {@link #MAX_IN_FLIGHT} sends in all
- * are in flight on a node; the claim leaves out what would exceed them, so nothing waits here on its lease.
- * Measured before: a batch waited for its slowest send, and one tenant's receiver that dripped its answer held
- * every other tenant's events for as long.
+ * {@link #IN_FLIGHT_PER_ENDPOINT} webhooks per tenant (its one endpoint) are in flight on a node, and the claim
+ * leaves out what would exceed that, so nothing waits here on its lease. Webhooks and the other channels have
+ * separate limits, so that neither slow receivers nor a slow mail server take the other's slots. Measured
+ * before: a batch waited for its slowest send, and one tenant's receiver that dripped its answer held every other
+ * tenant's events for as long.
  */
 public final class DeliveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   static final int BATCH = 32;
-  /** Sends in flight on this node, all channels together. */
-  static final int MAX_IN_FLIGHT = 64;
   /** Webhooks in flight per endpoint on this node: polite to a receiver, and the most a slow one can hold. */
   static final int IN_FLIGHT_PER_ENDPOINT = 4;
+  /**
+   * Webhooks in flight on this node: a slow receiver holds at most 4 of them (for one deadline), so it takes 64
+   * tenants with dead receivers at once to delay the others.
+   */
+  static final int WEBHOOKS_IN_FLIGHT = 256;
+  /**
+   * Sends of the other channels (mail, plugins) in flight on this node: twice the SMTP pool, enough to keep its
+   * connections busy while the worker claims more. Mails beyond the pool wait in the mail client on their lease,
+   * and a deep queue lets leases run out (then another node sends the mail too). Measured: with 32 or 64 in
+   * flight and a 3 s lease, the two-node crash test on two busy cores mailed 17 and 35 people twice; batches of
+   * 32, which waited for their slowest send, once.
+   */
+  static final int OTHERS_IN_FLIGHT = 2 * EmailChannel.POOL_SIZE;
+
   static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final DeliveryQueue queue;
@@ -64,11 +77,11 @@ public final class DeliveryWorker {
 
   /** Claims what there is room for and starts sending it; completes with how many were claimed, not sent. */
   public Future<Integer> runOnce() {
-    int room = Math.min(BATCH, MAX_IN_FLIGHT - inFlight.size());
-    if (room <= 0) {
+    Room room = inFlight.room(IN_FLIGHT_PER_ENDPOINT, WEBHOOKS_IN_FLIGHT, OTHERS_IN_FLIGHT);
+    if (room.isEmpty()) {
       return Future.succeededFuture(0); // a finishing send wakes the loop
     }
-    return queue.claim(room, inFlight.webhooksByTenant(), IN_FLIGHT_PER_ENDPOINT).map(due -> {
+    return queue.claim(BATCH, room).map(due -> {
       due.forEach(delivery -> inFlight.track(delivery, send(delivery), () -> wakeUp.run()));
       return due.size();
     });

@@ -15,13 +15,11 @@ final class InFlight {
   private final Set<Future<Void>> sends = ConcurrentHashMap.newKeySet();
   private final Map<UUID, Integer> webhooksByTenant = new ConcurrentHashMap<>();
 
-  int size() {
-    return sends.size();
-  }
-
-  /** Tenants with webhooks in flight, and how many: what the next claim must leave out. */
-  Map<UUID, Integer> webhooksByTenant() {
-    return Map.copyOf(webhooksByTenant);
+  /** What a claim may take with these limits, given what is in flight now. */
+  Room room(int perEndpoint, int maxWebhooks, int maxOthers) {
+    Map<UUID, Integer> byTenant = Map.copyOf(webhooksByTenant);
+    int webhooks = byTenant.values().stream().mapToInt(Integer::intValue).sum();
+    return new Room(byTenant, perEndpoint, maxWebhooks - webhooks, maxOthers - (sends.size() - webhooks));
   }
 
   /** Tracks {@code send} of {@code due} until it completes; then runs {@code afterwards}. */
