@@ -16,6 +16,7 @@ import io.scimgate.app.portal.PortalLinks;
 import io.scimgate.app.portal.PortalScreen;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.portal.PortalAccessRepository;
+import io.scimgate.persistence.portal.PortalSession;
 import io.scimgate.persistence.tenant.TenantRepository;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
@@ -63,6 +64,9 @@ final class PortalAdmin {
         .put("subject", principal.subject())
         .put("csrfToken", sessionId == null ? null : tokens.csrfToken(sessionId))
         .put("supportContact", config.portal().supportContact());
+    PortalSession session = AdminAuthHandler.session(ctx);
+    body.put("screen", session == null ? null : session.screen())
+        .put("expiresAt", session == null ? null : session.expiresAt().toString());
     if (principal.tenantId() == null) {
       return Responses.json(ctx, 200, body.putNull("tenantId").putNull("tenantName"));
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class AdminAuthHandler implements Handler<RoutingContext> {
   private static final String PRINCIPAL = "adminPrincipal";
   private static final String SESSION_ID = "portalSessionId";
+  private static final String SESSION = "portalSession";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -43,6 +44,11 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
   /** The raw id of the portal session this request came with, or {@code null} for a bearer token. */
   public static String sessionId(RoutingContext ctx) {
     return ctx.get(SESSION_ID);
+  }
+
+  /** The portal session this request came with, or {@code null} for a bearer token. */
+  public static PortalSession session(RoutingContext ctx) {
+    return ctx.get(SESSION);
   }
 
   /** The audit actor: {@code admin:<subject>} for operators, {@code tenant-admin:<subject>} for company admins. */
@@ -100,6 +106,7 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
       if (session == null) {
         throw ScimException.of(401, null, "Your portal session has ended; open a new portal link");
       }
+      ctx.put(SESSION, session);
       return principalOf(session);
     });
   }

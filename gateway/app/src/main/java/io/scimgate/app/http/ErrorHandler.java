@@ -47,7 +47,8 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
     }
-    if (error.status() == 503 || error.status() == 429) {
+    // a refusal that knows when to come back (a request budget) has said so already
+    if ((error.status() == 503 || error.status() == 429) && !ctx.response().headers().contains("Retry-After")) {
       ctx.response().putHeader("Retry-After", Integer.toString(TransientFailures.RETRY_AFTER_SECONDS));
     }
     if (ctx.normalizedPath().startsWith("/scim/")) {

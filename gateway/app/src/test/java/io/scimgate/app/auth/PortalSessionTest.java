@@ -54,6 +54,8 @@ class PortalSessionTest {
     assertThat(me.get("tenantId").asText()).isEqualTo(acme);
     assertThat(me.get("tenantName").asText()).isEqualTo("Acme");
     assertThat(me.get("csrfToken").asText()).isNotBlank();
+    assertThat(me.get("screen").asText()).isEqualTo("personnel/settings");
+    assertThat(java.time.Instant.parse(me.get("expiresAt").asText())).isAfter(java.time.Instant.now().plusSeconds(3600));
     assertThat(withCookie(cookie, "GET", "/admin/v1/tenants/" + acme, null, Map.of()).status()).isEqualTo(200);
     assertThat(withCookie(cookie, "GET", "/admin/v1/tenants/" + globex, null, Map.of()).status()).isEqualTo(404);
     JsonNode listed = withCookie(cookie, "GET", "/admin/v1/tenants", null, Map.of()).json();

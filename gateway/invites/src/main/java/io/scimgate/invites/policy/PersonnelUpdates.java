@@ -13,15 +13,16 @@ import io.vertx.sqlclient.Tuple;
  */
 final class PersonnelUpdates {
   /**
-   * Upsert from a user event. {@code active=false} deprovisions; {@code active=true} after that brings the
+   * Upsert from a user event ({@code created_at}: when the SCIM write happened). {@code active=false}
+   * deprovisions; {@code active=true} after that brings the
    * person back: {@code active} again if they had accepted, else {@code imported} with a new invitation round,
    * so that the policy may invite them again. Returns the status before and after.
    */
   private static final String UPSERT = "WITH before AS (SELECT status FROM personnel WHERE user_id = $1 FOR UPDATE),"
       + " up AS (INSERT INTO personnel AS p (user_id, tenant_id, connection_id, user_name, display_name, email,"
-      + " status, scim_active, deprovisioned_at)"
+      + " status, scim_active, deprovisioned_at, created_at)"
       + " VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7 THEN 'imported' ELSE 'deprovisioned' END, $7,"
-      + " CASE WHEN $7 THEN NULL ELSE now() END)"
+      + " CASE WHEN $7 THEN NULL ELSE now() END, $9)"
       + " ON CONFLICT (user_id) DO UPDATE SET user_name = $4, display_name = $5, email = $6, scim_active = $7,"
       + " updated_at = now(),"
       + " status = CASE WHEN NOT $7 THEN 'deprovisioned' WHEN p.status <> 'deprovisioned' THEN p.status"
@@ -49,7 +50,10 @@ final class PersonnelUpdates {
     boolean active = data.path("active").asBoolean(true);
     Tuple params = Tuple.of(event.resourceId(), event.tenantId(), event.connectionId(), data.path("userName").asText(),
             text(data, "displayName"), text(data, "email"), active)
-        .addValue(reason(event.type()));
+        .addValue(reason(event.type()))
+        // the change's own time (the outbox row's clock time), not the relay batch's: people list in the order the
+        // IdP created them, where one batch's now() would tie them all
+        .addValue(event.createdAt().atOffset(java.time.ZoneOffset.UTC));
     return conn.preparedQuery(UPSERT).execute(params).map(rows -> {
       var row = rows.iterator().next();
       return new StatusChange(row.getString("before"), row.getString("after"));
