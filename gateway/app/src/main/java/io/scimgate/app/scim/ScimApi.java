@@ -26,6 +26,7 @@ public final class ScimApi {
     Router router = Router.router(vertx);
     router.route().handler(ScimAuthHandler.create(tokens, registry));
     router.route().handler(new DialectHandler(connectors));
+    router.route().handler(new JsonContentType());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());
     UserOperations users = new UserOperations(new UserRepository(pool), cursors);
