@@ -141,6 +141,18 @@ class InputLimitsTest {
     assertThat(result.get("response").get("detail").asText()).contains("userName").contains("256");
   }
 
+  /** A JSON escape can produce half a surrogate pair, which has no UTF-8 form: PostgreSQL refused it with a 500. */
+  @Test
+  void loneSurrogatesAreBadInput() {
+    assertScimError(scim.post("/Users", "{\"userName\":\"half@okta.local\",\"title\":\"a\\ud800b\"}"), 400,
+        "invalidValue");
+    String group = scim.post("/Groups", "{\"displayName\":\"Whole\"}").json().get("id").asText();
+    assertScimError(scim.patchOps("/Groups/" + group, "{\"op\":\"replace\",\"path\":\"displayName\","
+        + "\"value\":\"\\udfff\"}"), 400, "invalidValue");
+    assertScimError(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"\\ud800\\\"\"}"), 400,
+        "invalidFilter");
+  }
+
   @Test
   void filterLimitsStay() {
     assertScimError(scim.post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"

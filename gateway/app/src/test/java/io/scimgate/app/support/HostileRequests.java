@@ -78,7 +78,7 @@ public final class HostileRequests {
     bulk.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
     ArrayNode operations = bulk.putArray("Operations");
     for (int i = values.random().nextInt(4); i >= 0; i--) {
-      operations.add(bulkOperation(userId, groupId));
+      operations.add(bulkOperation(i, userId, groupId));
     }
     return bulk;
   }
@@ -128,20 +128,21 @@ public final class HostileRequests {
     return operation;
   }
 
-  private ObjectNode bulkOperation(String userId, String groupId) {
+  /** Mostly valid envelopes (a bad method or a reused bulkId refuses the whole request) around hostile data. */
+  private ObjectNode bulkOperation(int index, String userId, String groupId) {
     ObjectNode operation = NODES.objectNode();
-    String method = values.pick(List.of("POST", "PUT", "PATCH", "POST", "GET"));
+    String method = values.random().nextInt(20) == 0 ? "GET" : values.pick(List.of("POST", "PUT", "PATCH", "POST"));
     boolean group = values.random().nextBoolean();
     operation.put("method", method);
-    operation.put("bulkId", values.random().nextBoolean() ? "b" + values.random().nextInt(3) : values.shortString());
+    operation.put("bulkId", values.random().nextInt(10) > 0 ? "b" + index : values.shortString());
     String target = group ? "/Groups" : "/Users";
     operation.put("path", switch (values.random().nextInt(6)) {
       case 0 -> target + "/bulkId:b" + values.random().nextInt(3);
-      case 1 -> values.shortString();
+      case 1 -> "/" + values.shortString();
       default -> method.equals("POST") ? target : target + "/" + (group ? groupId : userId);
     });
     JsonNode data = method.equals("PATCH") ? patch(group) : group ? group() : user();
-    operation.set("data", values.random().nextInt(10) == 0 ? values.any() : data);
+    operation.set("data", values.random().nextInt(25) == 0 ? values.any() : data);
     return operation;
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
+import io.scimgate.scim.json.StorableText;
 import io.scimgate.scim.schema.AttributeDefinition;
 import io.scimgate.scim.schema.InputLimits;
 import io.scimgate.scim.schema.Mutability;
@@ -67,9 +68,9 @@ final class AttributeValues {
   }
 
   private static void checkText(String text, String path) {
-    if (text.indexOf('\u0000') >= 0) {
-      // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail in the store
-      throw ScimException.invalidValue("Attribute '" + path + "' must not contain the NUL character (\\u0000)");
+    String unstorable = StorableText.problem(text);
+    if (unstorable != null) {
+      throw ScimException.invalidValue("Attribute '" + path + "' " + unstorable);
     }
     if (InputLimits.tooLong(text, InputLimits.maxLength(path))) {
       throw ScimException.invalidValue("Attribute '" + path + "' is longer than " + InputLimits.maxLength(path)

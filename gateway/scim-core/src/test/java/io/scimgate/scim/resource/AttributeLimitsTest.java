@@ -38,6 +38,15 @@ class AttributeLimitsTest {
   }
 
   @Test
+  void textPostgresqlCannotStoreIsRefused() {
+    assertThatThrownBy(() -> user("title", "a\uD800b")).hasMessageContaining("'title'")
+        .hasMessageContaining("lone surrogate");
+    assertThatThrownBy(() -> user("title", "a\uDE00")).hasMessageContaining("lone surrogate");
+    assertThatThrownBy(() -> user("title", "a\u0000")).hasMessageContaining("NUL");
+    assertThat(user("title", EMOJI).get("title").asText()).isEqualTo(EMOJI);
+  }
+
+  @Test
   void subAttributesAndExtensionsHaveTheirLimits() {
     assertThatThrownBy(() -> validate("{\"userName\":\"a\",\"emails\":[{\"value\":\"" + "e".repeat(257) + "\"}]}"))
         .hasMessageContaining("'emails.value'").hasMessageContaining("256");
