@@ -11,6 +11,8 @@ import java.util.function.Function;
 public final class Rows {
   /** SQLSTATE 23505. */
   public static final String UNIQUE_VIOLATION = "23505";
+  /** SQLSTATE 23503. */
+  public static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private Rows() {}
 
@@ -27,5 +29,9 @@ public final class Rows {
 
   public static boolean isUniqueViolation(Throwable failure) {
     return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+  }
+
+  public static boolean isForeignKeyViolation(Throwable failure) {
+    return failure instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState());
   }
 }

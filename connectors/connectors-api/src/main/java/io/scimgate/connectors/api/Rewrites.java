@@ -141,7 +141,10 @@ public final class Rewrites {
     String tail = bracket >= 0 ? path.substring(bracket + 1) : path;
     int cut = Math.max(tail.lastIndexOf('.'), tail.lastIndexOf(':'));
     String name = cut >= 0 ? tail.substring(cut + 1) : tail;
-    return name.isEmpty() && bracket >= 0 ? lastAttribute(path.substring(0, path.indexOf('['))) : name;
+    int open = path.indexOf('[');
+    // a ']' without a '[' before it is no value filter: the name is what there is (empty), never an exception
+    return name.isEmpty() && bracket >= 0 && open >= 0 && open < bracket ? lastAttribute(path.substring(0, open))
+        : name;
   }
 
   /**

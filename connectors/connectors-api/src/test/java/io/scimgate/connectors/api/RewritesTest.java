@@ -31,6 +31,13 @@ class RewritesTest {
     assertThat(node).isEqualTo(json(expected));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"emails[type eq \"work\"].primary | primary", "active | active",
+      "urn:x:User:manager | manager", "members[value eq \"x\"] | members", "x] | ''", "]a[ | a[", "a]b[c] | b"})
+  void lastAttributeOfAnyPathIsANameNeverAnException(String path, String expected) {
+    assertThat(Rewrites.lastAttribute(path)).isEqualTo(expected);
+  }
+
   @Test
   void blankStringsGoAndObjectsTheyEmptiedToo() throws Exception {
     JsonNode node = json("{'a':'','name':{'givenName':' '},'members':[],'emails':[{'value':''}],'keep':'x'}");

@@ -27,6 +27,7 @@ public final class ScimApi {
     router.route().handler(RequestLogHandler.create(services.requestLog(), services.registry()));
     router.route().handler(ScimAuthHandler.create(services.tokens(), services.registry()));
     router.route().handler(new RateLimitHandler(services.rateLimiter()));
+    router.route().handler(new JsonContentType());
     router.route().handler(services.tenantGate());
     router.route().handler(new DialectHandler(services.connectors()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));

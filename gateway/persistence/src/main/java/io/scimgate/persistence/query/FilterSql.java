@@ -7,6 +7,7 @@ import io.scimgate.scim.filter.AttributePath;
 import io.scimgate.scim.filter.CompareOperator;
 import io.scimgate.scim.filter.Filter;
 import io.scimgate.scim.filter.FilterVisitor;
+import io.scimgate.scim.json.StorableText;
 import io.scimgate.scim.schema.AttributeDefinition;
 import io.scimgate.scim.schema.AttributeType;
 import io.scimgate.scim.schema.CoreSchemas;
@@ -170,9 +171,9 @@ public final class FilterSql implements FilterVisitor<String> {
 
   /** Adds a bind parameter; the placeholder for it. */
   String param(Object value) {
-    if (value instanceof String text && text.indexOf('\u0000') >= 0) {
-      // PostgreSQL text cannot hold NUL: bad input, not a server error
-      throw ScimException.invalidFilter("Filter values must not contain the NUL character");
+    if (value instanceof String text && StorableText.problem(text) != null) {
+      // PostgreSQL text cannot hold it: bad input, not a server error
+      throw ScimException.invalidFilter("Filter values " + StorableText.problem(text));
     }
     params.add(value);
     return "$" + (firstParam + params.size() - 1);

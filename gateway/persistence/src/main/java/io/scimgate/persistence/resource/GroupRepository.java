@@ -2,7 +2,6 @@ package io.scimgate.persistence.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.Page;
 import io.scimgate.persistence.Rows;
 import io.scimgate.scim.patch.MemberChanges;
@@ -117,7 +116,8 @@ public final class GroupRepository {
         + AuditLog.auditCte("upd") + " SELECT upd.*, (SELECT count(*) FROM resolved) AS resolved FROM upd";
     Tuple params = AuditLog.cteParams(ctx, "patch", "Group").addValue(id).addValue(expectedVersion)
         .addValue(added.toArray(UUID[]::new)).addValue(removed);
-    return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(params).map(rows -> {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(params)
+        .recover(Memberships::unknownIfDeleted).map(rows -> {
           Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
           if (row != null && row.getLong("resolved") < added.size()) {
             throw ScimException.invalidValue("Unknown member id(s) in this connection");
@@ -134,8 +134,10 @@ public final class GroupRepository {
   }
 
   private static Future<StoredGroup> locked(SqlClient conn, UUID id, Long expectedVersion, AuditContext ctx) {
+    // NO KEY UPDATE: serialises writers of this group, yet lets another group's membership insert take its
+    // KEY SHARE lock (the member foreign key): two groups adding each other must not deadlock
     return conn.preparedQuery("SELECT " + RETURNING + " FROM scim_groups WHERE id = $1 AND connection_id = $2"
-            + " FOR UPDATE")
+            + " FOR NO KEY UPDATE")
         .execute(Tuple.of(id, ctx.connectionId()))
         .map(rows -> {
           StoredGroup group = Rows.firstOrNull(rows, GroupRepository::map);

@@ -1,6 +1,7 @@
 package io.scimgate.persistence.resource;
 
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.Rows;
 import io.scimgate.scim.patch.MemberChanges;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -53,6 +54,7 @@ final class Memberships {
             + " INSERT INTO scim_group_members (group_id, member_id, member_type)"
             + " SELECT $1, member_id, member_type FROM wanted ON CONFLICT DO NOTHING")
         .execute(Tuple.of(groupId, ids, types))
+        .recover(Memberships::unknownIfDeleted)
         .mapEmpty();
 }
 
@@ -115,7 +117,17 @@ final class Memberships {
             + " SELECT $1, member_id, member_type FROM unnest($2::uuid[], $3::text[]) AS m(member_id, member_type)"
             + " ON CONFLICT DO NOTHING")
         .execute(Tuple.of(groupId, ids, types))
+        .recover(Memberships::unknownIfDeleted)
         .mapEmpty();
+  }
+
+  /**
+   * A member deleted after it was resolved and before its row was inserted: the membership foreign keys (V010)
+   * refuse the row, and the client gets what it would have got a moment later, a 400 for an unknown member.
+   */
+  static <T> Future<T> unknownIfDeleted(Throwable failure) {
+    return Future.failedFuture(!Rows.isForeignKeyViolation(failure) ? failure
+        : ScimException.invalidValue("Unknown member id(s) in this connection: a member was deleted meanwhile"));
   }
 
   /** Member ids as UUIDs; an id that is not one cannot name a member: 400 when adding, ignored when removing. */

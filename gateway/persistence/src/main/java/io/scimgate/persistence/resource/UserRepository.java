@@ -112,7 +112,9 @@ public final class UserRepository {
   private Future<StoredResource> lockedPatch(UUID id, Long expectedVersion,
       Function<StoredResource, ObjectNode> change, AuditContext ctx) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("SELECT " + RETURNING + " FROM scim_users WHERE id = $1 AND connection_id = $2 FOR UPDATE")
+        // NO KEY UPDATE: queues PATCHes of this user without blocking membership inserts naming it (KEY SHARE)
+        .preparedQuery("SELECT " + RETURNING + " FROM scim_users WHERE id = $1 AND connection_id = $2"
+            + " FOR NO KEY UPDATE")
         .execute(Tuple.of(id, ctx.connectionId()))
         .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
         .compose(stored -> stored == null ? Future.succeededFuture(null)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.schema.AttributeDefinition;
+import io.scimgate.scim.schema.InputLimits;
 import io.scimgate.scim.schema.ResourceType;
 import io.scimgate.scim.schema.Schema;
 import java.util.List;
@@ -61,19 +62,21 @@ public final class DiscoveryDocuments {
     doc.put("id", schema.id());
     doc.put("name", schema.name());
     doc.put("description", schema.description());
-    doc.set("attributes", attributes(schema.attributes()));
+    // limits are looked up by the attribute's path within its schema: extension attributes share the text limit
+    doc.set("attributes", attributes(schema.attributes(), ""));
     meta(doc, "Schema", baseUrl + "/Schemas/" + schema.id());
     return doc;
   }
 
-  private static ArrayNode attributes(List<AttributeDefinition> definitions) {
+  private static ArrayNode attributes(List<AttributeDefinition> definitions, String parentPath) {
     ArrayNode array = ScimJson.MAPPER.createArrayNode();
     for (AttributeDefinition definition : definitions) {
+      String path = parentPath + definition.name();
       ObjectNode attribute = array.addObject();
       attribute.put("name", definition.name());
       attribute.put("type", definition.type().scimName());
       attribute.put("multiValued", definition.multiValued());
-      attribute.put("description", definition.description());
+      attribute.put("description", definition.description() + InputLimits.describe(definition, path));
       attribute.put("required", definition.required());
       attribute.put("caseExact", definition.caseExact());
       attribute.put("mutability", definition.mutability().scimName());
@@ -88,7 +91,7 @@ public final class DiscoveryDocuments {
         definition.referenceTypes().forEach(types::add);
       }
       if (!definition.subAttributes().isEmpty()) {
-        attribute.set("subAttributes", attributes(definition.subAttributes()));
+        attribute.set("subAttributes", attributes(definition.subAttributes(), path + "."));
       }
     }
     return array;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.filter.FilterLexer.Kind;
 import io.scimgate.scim.filter.FilterLexer.Token;
+import io.scimgate.scim.schema.InputLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  * 1-based position: length and nesting are bounded so that recursion cannot exhaust the stack.
  */
 public final class FilterParser {
-  static final int MAX_LENGTH = 10_000;
-  static final int MAX_DEPTH = 64;
+  static final int MAX_LENGTH = InputLimits.FILTER_LENGTH;
+  static final int MAX_DEPTH = InputLimits.FILTER_DEPTH;
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final List<Token> tokens;

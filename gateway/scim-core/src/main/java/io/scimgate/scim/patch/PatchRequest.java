@@ -3,6 +3,7 @@ package io.scimgate.scim.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.resource.ScimMessages;
+import io.scimgate.scim.schema.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,6 @@ import java.util.Locale;
  * case-sensitive, and Microsoft Entra ID sends {@code "Replace"}. Every other leniency belongs to connectors.
  */
 public final class PatchRequest {
-  /** A bound on operations per request: an IdP batches membership changes well below it. */
-  public static final int MAX_OPERATIONS = 10_000;
-
   private PatchRequest() {}
 
   public static List<PatchOperation> parse(JsonNode body) {
@@ -30,8 +28,9 @@ public final class PatchRequest {
     if (operations == null || !operations.isArray() || operations.isEmpty()) {
       throw ScimException.invalidValue("'Operations' must be a non-empty array");
     }
-    if (operations.size() > MAX_OPERATIONS) {
-      throw ScimException.of(413, null, "At most " + MAX_OPERATIONS + " operations per PATCH request");
+    if (operations.size() > InputLimits.PATCH_OPERATIONS) {
+      throw ScimException.invalidValue("'Operations' has " + operations.size() + " operations; at most "
+          + InputLimits.PATCH_OPERATIONS + " are accepted per PATCH request");
     }
     List<PatchOperation> list = new ArrayList<>(operations.size());
     int index = 0;

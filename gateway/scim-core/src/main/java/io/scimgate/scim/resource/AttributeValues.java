@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
+import io.scimgate.scim.json.StorableText;
 import io.scimgate.scim.schema.AttributeDefinition;
+import io.scimgate.scim.schema.InputLimits;
 import io.scimgate.scim.schema.Mutability;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,10 @@ final class AttributeValues {
     }
     if (!value.isArray()) {
       throw ScimException.invalidValue("Attribute '" + path + "' is multi-valued and must be a JSON array");
+    }
+    if (value.size() > InputLimits.maxValues(path)) {
+      throw ScimException.invalidValue("Attribute '" + path + "' has " + value.size() + " values; at most "
+          + InputLimits.maxValues(path) + " are accepted");
     }
     ArrayNode out = ScimJson.MAPPER.createArrayNode();
     int primaries = 0;
@@ -55,11 +61,21 @@ final class AttributeValues {
       throw ScimException.invalidValue("Attribute '" + path + "' must be "
           + article(definition.type().scimName()) + (definition.multiValued() ? " in each array element" : ""));
     }
-    if (value.isTextual() && value.asText().indexOf('\u0000') >= 0) {
-      // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail in the store
-      throw ScimException.invalidValue("Attribute '" + path + "' must not contain the NUL character (\\u0000)");
+    if (value.isTextual()) {
+      checkText(value.asText(), path);
     }
     return definition.subAttributes().isEmpty() ? value : complex(definition, (ObjectNode) value, path);
+  }
+
+  private static void checkText(String text, String path) {
+    String unstorable = StorableText.problem(text);
+    if (unstorable != null) {
+      throw ScimException.invalidValue("Attribute '" + path + "' " + unstorable);
+    }
+    if (InputLimits.tooLong(text, InputLimits.maxLength(path))) {
+      throw ScimException.invalidValue("Attribute '" + path + "' is longer than " + InputLimits.maxLength(path)
+          + " characters (the limit; see /Schemas)");
+    }
   }
 
   private static ObjectNode complex(AttributeDefinition definition, ObjectNode value, String path) {
