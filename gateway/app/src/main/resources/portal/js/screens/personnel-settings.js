@@ -23,11 +23,15 @@ export async function render(ctx) {
   const options = h('ul', { class: 'options', id: 'group-options' });
 
   const body = () => ({ enabled: chosen.enabled, groupIds: [...chosen.groups.keys()] });
+  // Asks as if the toggle were on (with it off the answer is always 0): the admin sees what turning it on does.
+  let asked = 0;
   const updatePreview = debounce(async () => {
+    const question = ++asked;
     try {
-      const { willInvite } = await api.post(tenantPath(tenantId, '/auto-invites/preview'), body());
-      if (ctx.isCurrent()) {
-        replace(preview, `Saving will invite ${plural(willInvite, 'person', 'people')} now.`);
+      const { willInvite } = await api.post(tenantPath(tenantId, '/auto-invites/preview'),
+        { ...body(), enabled: true });
+      if (ctx.isCurrent() && question === asked) {
+        replace(preview, previewText(chosen.enabled, willInvite));
       }
     } catch (err) {
       replace(preview, h('span', { class: 'text-error' }, err.message));
@@ -83,6 +87,15 @@ export async function render(ctx) {
     preview,
     errors.node,
     h('div', { class: 'actions' }, save))));
+}
+
+function previewText(enabled, willInvite) {
+  const people = plural(willInvite, 'person', 'people');
+  if (enabled) {
+    return `Saving will invite ${people} now.`;
+  }
+  return willInvite === 0 ? 'Saving will invite nobody now.'
+    : `Automatic group invites is off: saving invites nobody. With it on, saving will invite ${people} now.`;
 }
 
 async function searchGroups(tenantId, q) {
