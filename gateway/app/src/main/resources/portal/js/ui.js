@@ -145,7 +145,7 @@ export function time(iso) {
     return '—';
   }
   const date = new Date(iso);
-  return h('time', { datetime: iso, title: date.toLocaleString() }, relative(date));
+  return h('time', { datetime: iso, title: dateTime(date) }, relative(date));
 }
 
 /** "just now", "5 min ago", "3 h ago", else the date. */
@@ -160,14 +160,22 @@ export function relative(date) {
   if (seconds < 86400) {
     return `${Math.round(seconds / 3600)} h ago`;
   }
-  return date.toLocaleString();
+  return dateTime(date);
 }
 
+export function dateTime(date) {
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A table; a header is its text, or [text, class] (e.g. 'num' to right-align a numeric column). */
 export function table(headers, rows, caption) {
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'table' },
       caption ? h('caption', { class: 'sr-only' }, caption) : null,
-      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
+      h('thead', {}, h('tr', {}, headers.map((header) => {
+        const [text, className] = Array.isArray(header) ? header : [header, null];
+        return h('th', { scope: 'col', class: className }, text);
+      }))),
       h('tbody', {}, rows)));
 }
 

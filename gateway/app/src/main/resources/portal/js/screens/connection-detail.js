@@ -2,7 +2,8 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import {
-  alertBox, busy, button, card, copyField, errorSlot, field, flash, input, pageHeader, pill, select, table, time,
+  alertBox, busy, button, card, copyField, dateTime, errorSlot, field, flash, input, pageHeader, pill, select, table,
+  time,
 } from '../ui.js';
 import { activity, connectionPath, count, getConnection } from './connections.js';
 
@@ -29,10 +30,10 @@ async function draw(ctx, connection, redraw) {
     h('div', { class: 'stats' },
       stat('Last request', time(act.lastRequestAt)), stat('Users', count(act.users)),
       stat('Groups', count(act.groups)), stat('Failures (24 h)', count(act.failuresLast24h))),
+    requestLogCard(ctx, connection),
     h('div', { class: 'two-columns' },
       settingsCard(ctx, connection, redraw),
       h('div', { class: 'stack' }, tokenCard(ctx, connection), statusCard(ctx, connection, redraw))),
-    requestLogCard(ctx, connection),
     deleteCard(ctx, connection));
 }
 
@@ -80,7 +81,7 @@ function tokenCard(ctx, connection) {
   return card('API token',
     h('p', { class: 'muted' }, `Fingerprint ${connection.tokenFingerprint || '—'}`,
       connection.previousTokenValidUntil ? ['; the previous token works until ',
-        new Date(connection.previousTokenValidUntil).toLocaleString()] : null),
+        dateTime(new Date(connection.previousTokenValidUntil))] : null),
     field('Grace period for the current token', grace),
     errors.node,
     h('div', { class: 'actions' }, rotate),

@@ -3,7 +3,7 @@
 import { api, tenantPath } from '../api.js';
 import { h, replace } from '../dom.js';
 import {
-  busy, button, card, copyField, debounce, errorSlot, field, flash, input, linkButton, pageHeader, select,
+  busy, button, card, copyField, dateTime, debounce, errorSlot, field, flash, input, linkButton, pageHeader, select,
   switchField, table, time,
 } from '../ui.js';
 
@@ -94,7 +94,7 @@ function tenantRows(tenant, ctx) {
     }
   };
   const row = h('tr', { 'data-tenant-id': tenant.id },
-    h('td', {}, h('strong', {}, tenant.name), h('div', { class: 'muted small mono' }, tenant.id)),
+    h('td', {}, h('strong', {}, tenant.name), h('div', { class: 'muted small mono id' }, tenant.id)),
     h('td', {}, scimSwitch, errors.node),
     h('td', {}, time(tenant.createdAt)),
     h('td', { class: 'row-actions' },
@@ -119,7 +119,7 @@ function portalLinkPanel(tenant) {
           screen: screen.value, ttlSeconds: Number(ttl.value),
         });
         replace(result, copyField('Portal link', link.url, { 'data-testid': 'portal-link' }),
-          h('p', { class: 'muted' }, `Works once, until ${new Date(link.expiresAt).toLocaleString()}. Send it to `
+          h('p', { class: 'muted' }, `Works once, until ${dateTime(new Date(link.expiresAt))}. Send it to `
             + `${tenant.name}'s admin.`));
       });
     },

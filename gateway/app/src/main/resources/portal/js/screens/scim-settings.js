@@ -58,6 +58,7 @@ function connectionsTable(tenantId, connections) {
       h('td', { class: 'num' }, count(act.groups)),
       h('td', { class: act.failuresLast24h > 0 ? 'num text-error' : 'num' }, count(act.failuresLast24h)));
   });
-  return table(['Provider', 'Name', 'State', 'Last request', 'Users', 'Groups', 'Failures (24 h)'], rows,
+  return table(['Provider', 'Name', 'State', 'Last request', ['Users', 'num'], ['Groups', 'num'],
+    ['Failures (24 h)', 'num']], rows,
     'SCIM connections');
 }
