@@ -10,6 +10,7 @@ import io.scimgate.app.invites.InviteWiring;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
+import io.scimgate.persistence.portal.PortalAccessRepository;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final long PRUNE_EVERY_MS = 3_600_000;
 
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -33,6 +35,7 @@ public final class Gateway {
   private final ConnectorRegistry connectors;
   private String deploymentId;
   private String pipelineId;
+  private long pruneTimer = -1;
 
   private Gateway(Vertx vertx, GatewayConfig config, ConnectorRegistry connectors) {
     this.vertx = vertx;
@@ -67,10 +70,17 @@ public final class Gateway {
         })
         .map(id -> {
           gateway.pipelineId = id;
+          gateway.pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, timer -> gateway.pruneEndedPortalAccess());
           LOG.info("scimgate listening on {}:{} ({})", config.httpHost(), config.httpPort(), config);
           return gateway;
         })
         .recover(failure -> gateway.closeResources().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /** Ended portal links and sessions are deleted a day after their end (idempotent: every node may do it). */
+  private void pruneEndedPortalAccess() {
+    new PortalAccessRepository(pool).prune()
+        .onFailure(failure -> LOG.warn("Pruning ended portal sessions failed: {}", failure.getMessage()));
   }
 
   private void reportMissingConnectors() {
@@ -84,6 +94,7 @@ public final class Gateway {
   /** Drains: readiness fails, servers stop accepting and finish requests in flight, then resources close. */
   public Future<Void> stop() {
     health.startDraining();
+    vertx.cancelTimer(pruneTimer);
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     return undeployed
         .transform(done -> pipelineId == null ? Future.<Void>succeededFuture() : vertx.undeploy(pipelineId))

@@ -9,6 +9,8 @@ import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
+import io.scimgate.app.portal.PortalRoutes;
+import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.scim.ScimApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -47,7 +49,9 @@ final class HttpVerticle extends VerticleBase {
     router.route().handler(RequestIds.create());
     router.route().handler(WriteNotifier.create(vertx));
     health.mount(router);
-    router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors));
+    PortalServices portal = PortalServices.create(pool, config);
+    router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors, portal));
+    new PortalRoutes(portal.links(), portal.sessions(), config).mount(router);
     router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

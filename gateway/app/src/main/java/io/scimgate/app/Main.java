@@ -3,6 +3,7 @@ package io.scimgate.app;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.dev.DemoTenant;
 import io.scimgate.app.dev.DevDatabase;
 import io.scimgate.app.dev.DevSecret;
 import io.vertx.core.Vertx;
@@ -60,7 +61,17 @@ public final class Main {
     }
     DevDatabase database = devDatabase;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, gateway, database), "scimgate-shutdown"));
-    printWelcome(config, dev, database);
+    printWelcome(config, dev, database, dev ? demoPortalLink(vertx, config) : null);
+  }
+
+  /** start-dev's signed-in way into the portal; a failure to make it only costs the line, not the start. */
+  private static String demoPortalLink(Vertx vertx, GatewayConfig config) {
+    try {
+      return DemoTenant.portalLink(vertx, config).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("scimgate: no demo portal link: " + e.getMessage());
+      return null;
+    }
   }
 
   private static void shutdown(Vertx vertx, Gateway gateway, DevDatabase database) {
@@ -76,9 +87,14 @@ public final class Main {
     }
   }
 
-  private static void printWelcome(GatewayConfig config, boolean dev, DevDatabase database) {
+  private static void printWelcome(GatewayConfig config, boolean dev, DevDatabase database, String demoLink) {
     System.out.println();
     System.out.println("scimgate is running.");
+    System.out.println("  Portal:     " + config.publicUrl() + "/portal/   (operators sign in with an admin token)");
+    if (demoLink != null) {
+      System.out.println("  Demo company's portal, signed in (single use, 24 h):");
+      System.out.println("              " + demoLink);
+    }
     System.out.println("  Admin API:  " + config.publicUrl() + "/admin/v1");
     System.out.println("  SCIM API:   " + config.publicUrl() + "/scim/v2/{connectionId}");
     System.out.println("  Health:     " + config.publicUrl() + "/health/ready");
@@ -108,15 +124,21 @@ public final class Main {
     }
   }
 
-  /** {@code admin-token [--subject NAME] [--ttl-minutes N]}: prints a token for the admin API. */
+  /**
+   * {@code admin-token [--subject NAME] [--ttl-minutes N] [--tenant ID]}: prints a token for the admin API, for
+   * every tenant (an operator's) or, with {@code --tenant}, limited to that one (a company's automation).
+   */
   private static void adminToken(String[] args) {
     String subject = "operator";
     int ttlMinutes = 60;
+    java.util.UUID tenant = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--subject" -> subject = value(args, ++i);
         case "--ttl-minutes" -> ttlMinutes = Integer.parseInt(value(args, ++i));
-        default -> throw new IllegalStateException("Unknown option " + args[i] + " (try --subject, --ttl-minutes)");
+        case "--tenant" -> tenant = tenantId(value(args, ++i));
+        default -> throw new IllegalStateException("Unknown option " + args[i]
+            + " (try --subject, --ttl-minutes, --tenant)");
       }
     }
     String secret = ConfigLoader.fromEnvironment().load().signingSecret();
@@ -127,9 +149,17 @@ public final class Main {
         + DEV_DIR + " (run ./scimgate start-dev once, or export the production secret)");
     Vertx vertx = Vertx.vertx();
     try {
-      System.out.println(new TokenService(vertx, secret).issueAdminToken(subject, ttlMinutes * 60));
+      System.out.println(new TokenService(vertx, secret).issueAdminToken(subject, ttlMinutes * 60, tenant));
     } finally {
       vertx.close();
+    }
+  }
+
+  private static java.util.UUID tenantId(String value) {
+    try {
+      return java.util.UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("--tenant needs a tenant id (a UUID), was '" + value + "'");
     }
   }
 
@@ -149,7 +179,7 @@ public final class Main {
         Usage: scimgate <command>
           start         run the gateway (needs SCIMGATE_DATABASE_URL and SCIMGATE_SIGNING_SECRET)
           start-dev     run it for a first try: local or embedded PostgreSQL, generated dev secret
-          admin-token   print an admin API token [--subject NAME] [--ttl-minutes N]
+          admin-token   print an admin API token [--subject NAME] [--ttl-minutes N] [--tenant ID]
           migrate       apply the database migrations to SCIMGATE_DATABASE_URL and exit""");
     System.exit(exitCode);
   }

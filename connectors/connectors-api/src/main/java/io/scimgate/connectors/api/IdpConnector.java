@@ -23,7 +23,7 @@ import org.pf4j.ExtensionPoint;
  *   <li><b>Leniency lives here.</b> The gateway's core is strict RFC 7643/7644 (with one exception: {@code op} is
  *   matched case-insensitively). Whatever a vendor sends that the RFCs do not allow, its connector rewrites.</li>
  * </ul>
- * Every hook but the identity methods has a default that returns its input unchanged.
+ * Every hook but the identity methods has a default: the normalising ones return their input unchanged.
  */
 public interface IdpConnector extends ExtensionPoint {
 
@@ -39,6 +39,21 @@ public interface IdpConnector extends ExtensionPoint {
    * own displayName (IdPs compare what they pushed with what they read back); only the product shows the prefix.
    */
   String defaultGroupPrefix();
+
+  /**
+   * How an admin connects this identity provider: the steps the admin portal shows next to a new connection's
+   * SCIM base URL and token (where to paste them in the provider's console, which options to turn on). Plain
+   * text, see {@link SetupGuide}. The gateway reads it once, when it loads the plugin; if this method throws or
+   * returns {@code null}, it shows {@link SetupGuide#generic(String)} instead and logs a warning.
+   *
+   * <p>The default is {@link SetupGuide#generic(String) the generic SCIM 2.0 guide} for {@link #displayName()}.
+   * Like every hook, it must be pure: the same guide on every call.
+   *
+   * @since contract 1.1.0
+   */
+  default SetupGuide setupGuide() {
+    return SetupGuide.generic(displayName());
+  }
 
   /**
    * Rewrites the body of {@code POST /Users} or {@code PUT /Users/{id}} (RFC 7643 §4.1) into RFC form.

@@ -11,6 +11,7 @@ import io.scimgate.connectors.api.ConnectionSettings;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.connectors.api.SetupGuide;
 import io.scimgate.scim.filter.FilterParser;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.patch.PatchEngine;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * methods; the inherited tests then check, on the RFC samples and on those payloads:
  * <ul>
  *   <li>identity: a stable lower-case id, a display name, a usable group prefix, reversible group names;</li>
+ *   <li>setup guide: {@link IdpConnector#setupGuide()} returns a guide with steps, the same on every call;</li>
  *   <li>purity: arguments are never modified and equal input gives equal output, also from several threads;</li>
  *   <li>idempotence: normalising a normalised payload changes nothing;</li>
  *   <li>validity: the output passes the gateway's own validator, PATCH parser, PATCH engine and filter parser;</li>
@@ -74,6 +76,14 @@ public abstract class IdpConnectorContract {
     assertThat(connector.id()).as("id is stable").isEqualTo(connector().id());
     assertThat(connector.displayName()).as("displayName").isNotBlank();
     assertThat(connector.defaultGroupPrefix()).as("defaultGroupPrefix").isNotBlank().hasSizeLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void theSetupGuideIsValidAndTheSameOnEveryCall() {
+    SetupGuide guide = connector().setupGuide();
+    assertThat(guide).as("setupGuide()").isNotNull();
+    assertThat(guide.steps()).as("setup steps").isNotEmpty().allSatisfy(step -> assertThat(step.title()).isNotBlank());
+    assertThat(connector().setupGuide()).as("setupGuide() is pure").isEqualTo(guide);
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.scimgate.app.admin;
 
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.Scopes;
+import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.invites.secrets.SecretBox;
@@ -19,7 +21,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 
-/** The admin API at {@code /admin/v1}: every route requires an admin token. */
+/**
+ * The admin API at {@code /admin/v1}: every route requires an admin token or a portal session, and answers only
+ * within the caller's scope (see {@link Scopes}).
+ */
 public final class AdminApi {
   /** Admin requests are small JSON objects. */
   private static final int ADMIN_BODY_LIMIT = 64 * 1024;
@@ -27,10 +32,13 @@ public final class AdminApi {
   private AdminApi() {}
 
   public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, ConnectorRegistry connectors) {
+      ConnectionRegistry registry, ConnectorRegistry connectors, PortalServices portal) {
     Router router = Router.router(vertx);
-    router.route().handler(AdminAuthHandler.create(tokens));
+    router.route().handler(AdminAuthHandler.create(tokens, portal.sessions(), config));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+    // before every endpoint: below /tenants/{id}, a company admin sees only their own tenant
+    router.route("/tenants/:tenantId").handler(Scopes.tenantPath());
+    router.route("/tenants/:tenantId/*").handler(Scopes.tenantPath());
     AdminJson json = new AdminJson(config, connectors);
     TenantRepository tenants = new TenantRepository(pool);
     new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);
@@ -40,6 +48,7 @@ public final class AdminApi {
     new PersonnelAdmin(tenants, new PersonnelRepository(pool)).mount(router);
     new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal).mount(router);
     new DeliveryAdmin(tenants, new DeliveryRepository(pool)).mount(router);
+    new PortalAdmin(tenants, portal.access(), portal.sessions(), portal.links(), tokens, config).mount(router);
     return router;
   }
 }

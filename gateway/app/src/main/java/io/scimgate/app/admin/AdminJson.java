@@ -8,6 +8,7 @@ import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.LoadedConnector;
 import io.scimgate.app.connectors.RefusedPlugin;
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.connectors.api.SetupGuide;
 import io.scimgate.persistence.audit.AuditEntry;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.resource.StoredGroup;
@@ -36,7 +37,16 @@ final class AdminJson {
   ObjectNode loadedConnector(LoadedConnector loaded) {
     return ScimJson.object().put("id", loaded.connector().id()).put("name", loaded.connector().displayName())
         .put("defaultGroupPrefix", loaded.connector().defaultGroupPrefix()).put("pluginId", loaded.pluginId())
-        .put("version", loaded.pluginVersion()).put("provider", loaded.provider()).put("state", loaded.state());
+        .put("version", loaded.pluginVersion()).put("provider", loaded.provider()).put("state", loaded.state())
+        .set("setupGuide", setupGuide(loaded.setupGuide()));
+  }
+
+  private static ObjectNode setupGuide(SetupGuide guide) {
+    ObjectNode json = ScimJson.object().put("summary", guide.summary());
+    ArrayNode steps = json.putArray("steps");
+    guide.steps().forEach(step -> steps.addObject().put("title", step.title())
+        .put("instructions", step.instructions()));
+    return json.put("docsUrl", guide.docsUrl());
   }
 
   ObjectNode refusedPlugin(RefusedPlugin refused) {

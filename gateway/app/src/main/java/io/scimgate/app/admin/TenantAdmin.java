@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.Scopes;
 import io.scimgate.app.http.Params;
-import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditContext;
@@ -40,10 +40,10 @@ final class TenantAdmin {
   }
 
   void mount(Router router) {
-    router.post("/tenants").handler(async(this::create));
+    router.post("/tenants").handler(Scopes.operatorOnly()).handler(async(this::create));
     router.get("/tenants").handler(async(this::list));
     router.get("/tenants/:tenantId").handler(async(this::get));
-    router.put("/tenants/:tenantId/scim").handler(async(this::setScim));
+    router.put("/tenants/:tenantId/scim").handler(Scopes.operatorOnly()).handler(async(this::setScim));
     router.get("/tenants/:tenantId/audit").handler(async(this::auditLog));
     router.get("/tenants/:tenantId/groups").handler(async(this::groups));
   }
@@ -70,13 +70,32 @@ final class TenantAdmin {
         });
   }
 
+  /** Every tenant for an operator (optionally those whose name contains {@code q}); a company admin's own. */
   private Future<Void> list(RoutingContext ctx) {
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
-    Future<List<Tenant>> page = tenants.list(offset, limit);
-    Future<Long> total = tenants.count();
+    UUID own = AdminAuthHandler.principal(ctx).tenantId();
+    if (own != null) {
+      return tenants.get(own).compose(tenant -> Responses.json(ctx, 200,
+          AdminJson.items(tenant == null ? List.of() : List.of(tenant), json::tenant).put("total", tenant == null ? 0 : 1)));
+    }
+    String query = searchText(ctx);
+    Future<List<Tenant>> page = tenants.list(query, offset, limit);
+    Future<Long> total = tenants.count(query);
     return Future.all(page, total).compose(done ->
         Responses.json(ctx, 200, AdminJson.items(page.result(), json::tenant).put("total", total.result())));
+  }
+
+  /** The optional {@code q} parameter: a bounded, non-blank search text, or {@code null}. */
+  static String searchText(RoutingContext ctx) {
+    String q = ctx.request().getParam("q");
+    if (q == null || q.isBlank()) {
+      return null;
+    }
+    if (q.length() > 200) {
+      throw ScimException.invalidValue("Query parameter 'q' must be at most 200 characters");
+    }
+    return q.strip();
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -86,7 +105,7 @@ final class TenantAdmin {
   private Future<Void> setScim(RoutingContext ctx) {
     UUID id = Params.uuidPath(ctx, "tenantId", "Tenant");
     boolean enabled = AdminJson.requiredBoolean(Params.jsonBody(ctx), "enabled");
-    AuditContext audited = new AuditContext(id, null, AdminAuthHandler.actor(ctx), RequestIds.of(ctx));
+    AuditContext audited = InviteJson.audit(ctx, id);
     return tenants.setScimEnabled(id, enabled, audited)
         .compose(tenant -> {
           if (tenant == null) {

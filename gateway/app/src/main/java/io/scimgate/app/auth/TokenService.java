@@ -33,16 +33,38 @@ public final class TokenService {
 
   private final JWTAuth adminAuth;
   private final JWTAuth scimAuth;
+  private final String csrfKey;
 
   public TokenService(Vertx vertx, String signingSecret) {
     this.adminAuth = jwt(vertx, derive(signingSecret, "admin-tokens/v1"), ADMIN_AUDIENCE);
     this.scimAuth = jwt(vertx, derive(signingSecret, "scim-connection-tokens/v1"), SCIM_AUDIENCE);
+    this.csrfKey = derive(signingSecret, "portal-csrf/v1");
   }
 
-  /** An admin token for {@code subject}, valid for {@code ttlSeconds}. */
+  /** An operator's admin token for {@code subject}, valid for {@code ttlSeconds}: every tenant. */
   public String issueAdminToken(String subject, int ttlSeconds) {
+    return issueAdminToken(subject, ttlSeconds, null);
+  }
+
+  /**
+   * An admin token limited to one tenant ({@code tid} claim) when {@code tenantId} is given: the same admin API,
+   * for a company's own automation, that answers 404 for other tenants and 403 on operator-only routes.
+   */
+  public String issueAdminToken(String subject, int ttlSeconds, UUID tenantId) {
     JWTOptions options = options(ADMIN_AUDIENCE).setSubject(subject).setExpiresInSeconds(ttlSeconds);
-    return adminAuth.generateToken(new JsonObject().put("jti", UUID.randomUUID().toString()), options);
+    JsonObject claims = new JsonObject().put("jti", UUID.randomUUID().toString());
+    if (tenantId != null) {
+      claims.put("tid", tenantId.toString());
+    }
+    return adminAuth.generateToken(claims, options);
+  }
+
+  /**
+   * The CSRF token of a portal session: an HMAC of its id, so nothing more is stored and every node computes the
+   * same value; a page of another site can neither read the cookie nor compute this.
+   */
+  public String csrfToken(String sessionId) {
+    return hmac(csrfKey, sessionId);
   }
 
   /**
@@ -99,10 +121,14 @@ public final class TokenService {
   }
 
   private static String derive(String secret, String label) {
+    return hmac(secret, label);
+  }
+
+  private static String hmac(String key, String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(label.getBytes(StandardCharsets.UTF_8)));
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -36,6 +36,10 @@ public final class ConfigLoader {
   public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
   public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
   public static final String DELIVERY_BACKOFF_BASE_MS = "SCIMGATE_DELIVERY_BACKOFF_BASE_MS";
+  public static final String PORTAL_SESSION_IDLE_MINUTES = "SCIMGATE_PORTAL_SESSION_IDLE_MINUTES";
+  public static final String PORTAL_SESSION_MAX_HOURS = "SCIMGATE_PORTAL_SESSION_MAX_HOURS";
+  public static final String PORTAL_FRAME_ANCESTORS = "SCIMGATE_PORTAL_FRAME_ANCESTORS";
+  public static final String PORTAL_SUPPORT_CONTACT = "SCIMGATE_PORTAL_SUPPORT_CONTACT";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -69,7 +73,20 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer(CONNECTION_RESYNC_SECONDS, 30, 1, 86_400)),
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
         pluginsDir(),
-        invites());
+        invites(),
+        portal());
+  }
+
+  private PortalConfig portal() {
+    String ancestors = text(PORTAL_FRAME_ANCESTORS, null);
+    // CSP source expressions only: anything else could break out of the header value
+    if (ancestors != null && !ancestors.matches("[A-Za-z0-9:/._*' -]+")) {
+      throw new ConfigException(PORTAL_FRAME_ANCESTORS + " must be space-separated origins such as"
+          + " https://app.example.com, was '" + ancestors + "'");
+    }
+    return new PortalConfig(Duration.ofMinutes(integer(PORTAL_SESSION_IDLE_MINUTES, 30, 1, 24 * 60)),
+        Duration.ofHours(integer(PORTAL_SESSION_MAX_HOURS, 12, 1, 24 * 30)), ancestors,
+        text(PORTAL_SUPPORT_CONTACT, "your account manager"));
   }
 
   private InviteConfig invites() {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a plugin that fails to start or provides no connector (for example, built without PF4J's annotation
  *   processor).</li>
  * </ul>
- * Extensions are instantiated once here and shared: connectors are stateless by contract.
+ * Extensions are instantiated once here and shared: connectors are stateless by contract. Their setup guides are
+ * read here too, once ({@link SetupGuides}).
  */
 public final class PluginHost {
   private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
@@ -87,7 +88,8 @@ public final class PluginHost {
         }
         pluginOf.put(id, plugin.getPluginId());
         byId.put(id, new LoadedConnector(connector, plugin.getPluginId(), plugin.getDescriptor().getVersion(),
-            plugin.getDescriptor().getProvider(), PluginState.STARTED.toString()));
+            plugin.getDescriptor().getProvider(), PluginState.STARTED.toString(),
+            SetupGuides.of(connector, plugin.getPluginId())));
       }
     }
     return byId;

@@ -9,6 +9,7 @@ import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.TestGateway;
+import io.scimgate.connectors.api.ConnectorsApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,7 +70,7 @@ class PluginHostTest {
       assertThat(refused).hasSize(2);
       String reasons = refused.toString();
       assertThat(reason(refused, "example-future")).contains("requires connectors API >=2.0.0 & <3.0.0")
-          .contains("provides 1.0.0");
+          .contains("provides " + ConnectorsApi.VERSION);
       assertThat(reason(refused, "example-fat")).contains("bundles Jackson").contains(jackson.getFileName().toString())
           .contains("provided");
       assertThat(reasons).doesNotContain("example-jumpcloud");

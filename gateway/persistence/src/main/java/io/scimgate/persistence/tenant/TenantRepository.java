@@ -37,10 +37,14 @@ public final class TenantRepository {
         .map(rows -> Rows.firstOrNull(rows, TenantRepository::map));
   }
 
-  /** Oldest first, keyed by (created_at, id) so that pages never overlap. */
-  public Future<List<Tenant>> list(int offset, int limit) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM tenants ORDER BY created_at, id OFFSET $1 LIMIT $2")
-        .execute(Tuple.of(offset, limit))
+  /**
+   * Oldest first, keyed by (created_at, id) so that pages never overlap; with {@code nameContains}, only tenants
+   * whose name contains it, case-insensitively (LIKE wildcards in it are literal).
+   */
+  public Future<List<Tenant>> list(String nameContains, int offset, int limit) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM tenants WHERE " + NAME_MATCHES
+            + " ORDER BY created_at, id OFFSET $2 LIMIT $3")
+        .execute(Tuple.of(pattern(nameContains), offset, limit))
         .map(rows -> {
           List<Tenant> tenants = new ArrayList<>();
           rows.forEach(row -> tenants.add(map(row)));
@@ -48,8 +52,22 @@ public final class TenantRepository {
         });
   }
 
-  public Future<Long> count() {
-    return pool.query("SELECT count(*) FROM tenants").execute().map(rows -> rows.iterator().next().getLong(0));
+  public Future<Long> count(String nameContains) {
+    return pool.preparedQuery("SELECT count(*) FROM tenants WHERE " + NAME_MATCHES)
+        .execute(Tuple.of(pattern(nameContains)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** {@code $1}: a LIKE pattern, or null for every tenant. */
+  private static final String NAME_MATCHES = "($1::text IS NULL OR lower(name) LIKE $1)";
+
+  private static String pattern(String nameContains) {
+    if (nameContains == null) {
+      return null;
+    }
+    String escaped = nameContains.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+        .replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
   }
 
   /** Sets the SCIM flag, audits it and tells every node; the updated tenant, or {@code null} if unknown. */

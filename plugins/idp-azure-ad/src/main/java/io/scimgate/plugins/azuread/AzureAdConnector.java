@@ -8,6 +8,7 @@ import io.scimgate.connectors.api.FilterRewrites;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.Rewrites;
+import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
@@ -46,6 +47,11 @@ public final class AzureAdConnector implements IdpConnector {
   @Override
   public String defaultGroupPrefix() {
     return "Azure AD SCIM - ";
+  }
+
+  @Override
+  public SetupGuide setupGuide() {
+    return EntraSetupGuide.GUIDE;
   }
 
   @Override

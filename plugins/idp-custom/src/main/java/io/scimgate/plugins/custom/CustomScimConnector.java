@@ -9,6 +9,7 @@ import io.scimgate.connectors.api.FilterRewrites;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.Rewrites;
+import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
@@ -34,6 +35,11 @@ public final class CustomScimConnector implements IdpConnector {
   @Override
   public String defaultGroupPrefix() {
     return "Custom SCIM - ";
+  }
+
+  @Override
+  public SetupGuide setupGuide() {
+    return CustomSetupGuide.GUIDE;
   }
 
   @Override

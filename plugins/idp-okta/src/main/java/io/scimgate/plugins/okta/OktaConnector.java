@@ -7,6 +7,7 @@ import io.scimgate.connectors.api.ConnectionSettings;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.Rewrites;
+import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
@@ -38,6 +39,11 @@ public final class OktaConnector implements IdpConnector {
   @Override
   public String defaultGroupPrefix() {
     return "Okta SCIM - ";
+  }
+
+  @Override
+  public SetupGuide setupGuide() {
+    return OktaSetupGuide.GUIDE;
   }
 
   @Override

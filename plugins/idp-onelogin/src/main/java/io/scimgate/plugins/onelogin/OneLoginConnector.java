@@ -7,6 +7,7 @@ import io.scimgate.connectors.api.ConnectionSettings;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.Rewrites;
+import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
@@ -37,6 +38,11 @@ public final class OneLoginConnector implements IdpConnector {
   @Override
   public String defaultGroupPrefix() {
     return "OneLogin SCIM - ";
+  }
+
+  @Override
+  public SetupGuide setupGuide() {
+    return OneLoginSetupGuide.GUIDE;
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.scimgate.connectors.api.ConnectionSettings;
 import io.scimgate.connectors.api.IdpConnector;
 import io.scimgate.connectors.api.ResourceKind;
 import io.scimgate.connectors.api.Rewrites;
+import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
@@ -33,6 +34,11 @@ public final class JumpCloudConnector implements IdpConnector {
   @Override
   public String defaultGroupPrefix() {
     return "JumpCloud SCIM - ";
+  }
+
+  @Override
+  public SetupGuide setupGuide() {
+    return JumpCloudSetupGuide.GUIDE;
   }
 
   @Override
