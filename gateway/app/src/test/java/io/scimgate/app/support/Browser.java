@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -32,6 +33,7 @@ public final class Browser implements AutoCloseable {
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Dimension VIEWPORT = new Dimension(1280, 800);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -62,7 +64,17 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-    return new Browser(new ChromeDriver(service, options), profile, baseUrl);
+    Browser browser = new Browser(new ChromeDriver(service, options), profile, baseUrl);
+    browser.fitViewport();
+    return browser;
+  }
+
+  /** --window-size counts the window's frame: grow the window until the page itself gets 1280x800. */
+  private void fitViewport() {
+    Number frameWidth = (Number) script("return window.outerWidth - window.innerWidth");
+    Number frameHeight = (Number) script("return window.outerHeight - window.innerHeight");
+    driver.manage().window().setSize(new Dimension(VIEWPORT.getWidth() + frameWidth.intValue(),
+        VIEWPORT.getHeight() + frameHeight.intValue()));
   }
 
   private static void requireExecutable(Path path) {
