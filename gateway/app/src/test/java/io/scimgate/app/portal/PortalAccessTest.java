@@ -86,6 +86,19 @@ class PortalAccessTest {
   }
 
   @Test
+  void thePortalRunsUnderItsContentSecurityPolicyWhichRefusesInlineScript() {
+    signedOut();
+    browser.go("/portal/#/signin");
+    browser.testId("ask-for-link");
+    assertThat(browser.cspViolations()).as("the portal itself needs no inline code").isEmpty();
+
+    browser.script("const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+        + " document.head.append(s);");
+    assertThat(browser.script("return window.injected === true")).isEqualTo(false);
+    assertThat(browser.cspViolations()).as("an injected inline script is refused").isNotEmpty();
+  }
+
+  @Test
   void aCompanyAdminNeverReachesTheOperatorScreens() {
     signedOut();
     String tenant = PortalSteps.createTenant(gateway, "Stark", true);

@@ -57,6 +57,7 @@ class PortalStoryTest {
       link = operator.testId("portal-link").getAttribute("value");
       assertThat(link).startsWith(gateway.url() + "/portal/login?code=");
       operator.screenshot("operator");
+      assertThat(operator.cspViolations()).as("no inline script or style").isEmpty();
     }
 
     try (Browser admin = Browser.open(gateway.url())) {
@@ -124,6 +125,7 @@ class PortalStoryTest {
       WebElement rejected = log.findElement(By.cssSelector("tr.row-error"));
       assertThat(rejected.getText()).contains("POST").contains("/Users").contains("userName");
       admin.screenshot("connection-detail");
+      assertThat(admin.cspViolations()).as("no inline script or style").isEmpty();
     }
     assertThat(mail.received()).as("exactly one invitation per member").hasSize(CONTRACTORS.size());
   }
