@@ -7,10 +7,12 @@ import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.invites.InviteWiring;
+import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.portal.PortalAccessRepository;
+import io.scimgate.persistence.requestlog.RequestLogRepository;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +35,8 @@ public final class Gateway {
   private final Health health;
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
+  private final RequestLogRecorder requestLog;
+  private String requestLogId;
   private String deploymentId;
   private String pipelineId;
   private long pruneTimer = -1;
@@ -45,6 +49,7 @@ public final class Gateway {
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
+    this.requestLog = new RequestLogRecorder(new RequestLogRepository(pool), config.requestLog());
   }
 
   /**
@@ -59,9 +64,13 @@ public final class Gateway {
     return migrations.apply(gateway.pool)
         .compose(applied -> gateway.registry.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
-        .compose(loaded -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry, connectors, gateway.health),
-            new DeploymentOptions().setInstances(config.httpInstances())))
+        .compose(loaded -> vertx.deployVerticle(gateway.requestLog))
+        .compose(id -> {
+          gateway.requestLogId = id;
+          return vertx.deployVerticle(() -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry,
+              connectors, gateway.health, gateway.requestLog),
+              new DeploymentOptions().setInstances(config.httpInstances()));
+        })
         .compose(id -> {
           gateway.deploymentId = id;
           return config.invites().pipeline()
@@ -91,14 +100,21 @@ public final class Gateway {
     }
   }
 
-  /** Drains: readiness fails, servers stop accepting and finish requests in flight, then resources close. */
+  /**
+   * Drains: readiness fails, servers stop accepting and finish requests in flight, the request log writes what
+   * those requests left in its buffer, then resources close.
+   */
   public Future<Void> stop() {
     health.startDraining();
     vertx.cancelTimer(pruneTimer);
-    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeployed
-        .transform(done -> pipelineId == null ? Future.<Void>succeededFuture() : vertx.undeploy(pipelineId))
+    return undeploy(deploymentId)
+        .transform(done -> undeploy(requestLogId))
+        .transform(done -> undeploy(pipelineId))
         .transform(done -> closeResources());
+  }
+
+  private Future<Void> undeploy(String id) {
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
   }
 
   private Future<Void> closeResources() {

@@ -11,6 +11,7 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
 import io.scimgate.app.portal.PortalRoutes;
 import io.scimgate.app.portal.PortalServices;
+import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.app.scim.ScimApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -31,16 +32,18 @@ final class HttpVerticle extends VerticleBase {
   private final ConnectionRegistry registry;
   private final ConnectorRegistry connectors;
   private final Health health;
+  private final RequestLogRecorder requestLog;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      ConnectorRegistry connectors, Health health) {
+      ConnectorRegistry connectors, Health health, RequestLogRecorder requestLog) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
     this.registry = registry;
     this.connectors = connectors;
     this.health = health;
+    this.requestLog = requestLog;
   }
 
   @Override
@@ -52,7 +55,8 @@ final class HttpVerticle extends VerticleBase {
     PortalServices portal = PortalServices.create(pool, config);
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors, portal));
     new PortalRoutes(portal.links(), portal.sessions(), config).mount(router);
-    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors));
+    router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors,
+        requestLog));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());

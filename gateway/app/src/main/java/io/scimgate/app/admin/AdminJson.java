@@ -10,8 +10,12 @@ import io.scimgate.app.connectors.RefusedPlugin;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.connectors.api.SetupGuide;
 import io.scimgate.persistence.audit.AuditEntry;
+import io.scimgate.persistence.connection.ConnectionStatus;
 import io.scimgate.persistence.connection.ScimConnection;
+import io.scimgate.persistence.requestlog.ConnectionActivity;
+import io.scimgate.persistence.requestlog.RequestLogEntry;
 import io.scimgate.persistence.resource.StoredGroup;
+import io.scimgate.persistence.resource.TenantGroup;
 import io.scimgate.persistence.tenant.Tenant;
 import io.scimgate.scim.json.ScimJson;
 import java.time.Instant;
@@ -60,7 +64,7 @@ final class AdminJson {
     return json;
   }
 
-  ObjectNode connection(ScimConnection connection) {
+  ObjectNode connection(ScimConnection connection, ConnectionActivity activity) {
     LoadedConnector connector = connectors.get(connection.vendor());
     ObjectNode json = ScimJson.object().put("id", connection.id().toString())
         .put("tenantId", connection.tenantId().toString()).put("vendor", connection.vendor())
@@ -75,7 +79,24 @@ final class AdminJson {
         && connection.previousTokenValidUntil().isAfter(Instant.now())) {
       json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));
     }
+    json.set("activity", activity(connection, connector != null, activity));
     return json;
+  }
+
+  /** What the portal shows of a connection's traffic; the state says what the admin should do next. */
+  private static ObjectNode activity(ScimConnection connection, boolean connectorLoaded, ConnectionActivity activity) {
+    String state = !connectorLoaded ? "connector_missing"
+        : connection.status() == ConnectionStatus.DISABLED ? "disabled"
+        : activity.firstRequestAt() == null ? "waiting" : "receiving";
+    return ScimJson.object().put("state", state).put("firstRequestAt", text(activity.firstRequestAt()))
+        .put("lastRequestAt", text(activity.lastRequestAt())).put("users", activity.users())
+        .put("groups", activity.groups()).put("failuresLast24h", activity.failuresLast24h());
+  }
+
+  ObjectNode requestLogEntry(RequestLogEntry entry) {
+    return ScimJson.object().put("id", entry.id()).put("at", text(entry.at())).put("method", entry.method())
+        .put("path", entry.path()).put("status", entry.status()).put("scimType", entry.scimType())
+        .put("detail", entry.detail()).put("requestId", entry.requestId());
   }
 
   ObjectNode group(StoredGroup group) {
@@ -83,6 +104,10 @@ final class AdminJson {
         .put("displayName", group.resource().doc().path("displayName").asText())
         .put("createdAt", text(group.resource().created()))
         .put("lastModified", text(group.resource().lastModified()));
+  }
+
+  ObjectNode tenantGroup(TenantGroup listed) {
+    return group(listed.group()).put("memberCount", listed.memberCount());
   }
 
   ObjectNode audit(AuditEntry entry) {

@@ -8,6 +8,7 @@ import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.invites.AutoInviteRepository;
 import io.scimgate.persistence.tenant.TenantRepository;
+import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +19,8 @@ import java.util.UUID;
 /**
  * {@code /admin/v1/tenants/{tenantId}/auto-invites}: the toggle and the SCIM groups whose members are invited
  * automatically. A PUT replaces both and tells the relay (outbox event {@code invites.settings_changed}) which
- * groups were added and whether the toggle was turned on, so that it invites the people already in them.
+ * groups were added and whether the toggle was turned on, so that it invites the people already in them. A POST
+ * of the same body to {@code preview} counts those people without saving anything.
  */
 final class AutoInviteAdmin {
   /** More groups than any tenant selects by hand; keeps one request's id array bounded. */
@@ -35,6 +37,7 @@ final class AutoInviteAdmin {
   void mount(Router router) {
     router.get("/tenants/:tenantId/auto-invites").handler(async(this::get));
     router.put("/tenants/:tenantId/auto-invites").handler(async(this::replace));
+    router.post("/tenants/:tenantId/auto-invites/preview").handler(async(this::preview));
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -50,6 +53,16 @@ final class AutoInviteAdmin {
     return TenantAdmin.existing(tenants, ctx)
         .compose(tenant -> settings.replace(tenant.id(), enabled, groupIds, InviteJson.audit(ctx, tenant.id())))
         .compose(replaced -> Responses.json(ctx, 200, InviteJson.autoInvites(replaced)));
+  }
+
+  /** What saving this body would do right away, before the admin saves it: {@code {"willInvite": n}}. */
+  private Future<Void> preview(RoutingContext ctx) {
+    JsonNode body = Params.jsonBody(ctx);
+    boolean enabled = AdminJson.requiredBoolean(body, "enabled");
+    List<UUID> groupIds = groupIds(body);
+    return TenantAdmin.existing(tenants, ctx)
+        .compose(tenant -> settings.preview(tenant.id(), enabled, groupIds))
+        .compose(willInvite -> Responses.json(ctx, 200, ScimJson.object().put("willInvite", willInvite)));
   }
 
   /** {@code groupIds}: an array of group id strings; ids that are not even UUIDs cannot be groups of the tenant. */

@@ -17,11 +17,14 @@ import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.connection.ConnectionStatus;
 import io.scimgate.persistence.connection.ScimConnection;
+import io.scimgate.persistence.requestlog.ConnectionActivity;
+import io.scimgate.persistence.requestlog.RequestLogRepository;
 import io.scimgate.persistence.tenant.TenantRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,15 +43,17 @@ final class ConnectionAdmin {
   private final ConnectionRegistry registry;
   private final TokenService tokens;
   private final ConnectorRegistry connectors;
+  private final RequestLogRepository requestLog;
   private final AdminJson json;
 
   ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionRegistry registry,
-      TokenService tokens, ConnectorRegistry connectors, AdminJson json) {
+      TokenService tokens, ConnectorRegistry connectors, RequestLogRepository requestLog, AdminJson json) {
     this.tenants = tenants;
     this.connections = connections;
     this.registry = registry;
     this.tokens = tokens;
     this.connectors = connectors;
+    this.requestLog = requestLog;
     this.json = json;
   }
 
@@ -83,19 +88,30 @@ final class ConnectionAdmin {
           .compose(created -> registry.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
           .compose(created -> {
             ctx.response().putHeader("Location", "/admin/v1/tenants/" + tenant.id() + "/connections/" + id);
-            return Responses.json(ctx, 201, withToken(created, token));
+            return Responses.json(ctx, 201, json.connection(created, ConnectionActivity.NONE).put("token", token));
           });
     });
   }
 
   private Future<Void> list(RoutingContext ctx) {
     return TenantAdmin.existing(tenants, ctx)
-        .compose(tenant -> connections.listByTenant(tenant.id()))
-        .compose(list -> Responses.json(ctx, 200, AdminJson.items(list, json::connection)));
+        .compose(tenant -> Future.all(connections.listByTenant(tenant.id()), requestLog.activities(tenant.id())))
+        .compose(both -> {
+          List<ScimConnection> list = both.resultAt(0);
+          Map<UUID, ConnectionActivity> activities = both.resultAt(1);
+          return Responses.json(ctx, 200, AdminJson.items(list, connection -> json.connection(connection,
+              activities.getOrDefault(connection.id(), ConnectionActivity.NONE))));
+        });
   }
 
   private Future<Void> get(RoutingContext ctx) {
-    return existing(ctx).compose(connection -> Responses.json(ctx, 200, json.connection(connection)));
+    return existing(ctx).compose(this::render).compose(answer -> Responses.json(ctx, 200, answer));
+  }
+
+  /** The connection's JSON with its activity (one query: tenants have few connections, read one at a time). */
+  private Future<ObjectNode> render(ScimConnection connection) {
+    return requestLog.activity(connection.tenantId(), connection.id())
+        .map(activity -> json.connection(connection, activity));
   }
 
   /** Changes name, groupPrefix and/or attributeMappings; fields left out keep their values. */
@@ -111,7 +127,8 @@ final class ConnectionAdmin {
           }
           return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
-        .compose(changed -> Responses.json(ctx, 200, json.connection(changed)));
+        .compose(this::render)
+        .compose(answer -> Responses.json(ctx, 200, answer));
   }
 
   private Future<Void> setStatus(RoutingContext ctx, ConnectionStatus status) {
@@ -125,7 +142,7 @@ final class ConnectionAdmin {
           return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
         .compose(changed -> status == ConnectionStatus.DELETED ? Responses.noContent(ctx)
-            : Responses.json(ctx, 200, json.connection(changed)));
+            : render(changed).compose(body -> Responses.json(ctx, 200, body)));
   }
 
   /**
@@ -153,7 +170,8 @@ final class ConnectionAdmin {
             }
             return registry.refresh(rotated.id()).recover(ignored -> Future.succeededFuture()).map(rotated);
           })
-          .compose(rotated -> Responses.json(ctx, 200, withToken(rotated, token)));
+          .compose(this::render)
+          .compose(answer -> Responses.json(ctx, 200, answer.put("token", token)));
     });
   }
 
@@ -170,6 +188,11 @@ final class ConnectionAdmin {
   }
 
   private Future<ScimConnection> existing(RoutingContext ctx) {
+    return existing(connections, ctx);
+  }
+
+  /** The connection named by the path, looked up with the path's tenant id; a 404 for any other. */
+  static Future<ScimConnection> existing(ConnectionRepository connections, RoutingContext ctx) {
     UUID tenantId = Params.uuidPath(ctx, "tenantId", "Tenant");
     UUID id = Params.uuidPath(ctx, "connectionId", "Connection");
     return connections.get(id).map(connection -> {
@@ -179,10 +202,6 @@ final class ConnectionAdmin {
       }
       return connection;
     });
-  }
-
-  private ObjectNode withToken(ScimConnection connection, String token) {
-    return json.connection(connection).put("token", token);
   }
 
   private static AuditContext audit(RoutingContext ctx, UUID tenantId, UUID connectionId) {

@@ -12,6 +12,7 @@ import io.scimgate.persistence.invites.AutoInviteSettings;
 import io.scimgate.persistence.invites.Delivery;
 import io.scimgate.persistence.invites.Person;
 import io.scimgate.persistence.invites.PersonnelHistoryEntry;
+import io.scimgate.persistence.invites.PersonnelPage;
 import io.scimgate.persistence.invites.WebhookEndpoint;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.ext.web.RoutingContext;
@@ -61,6 +62,12 @@ final class InviteJson {
         .put("status", delivery.status().dbValue()).put("attempts", delivery.attempts())
         .put("lastError", delivery.lastError()).put("createdAt", text(delivery.createdAt()))
         .put("nextAttemptAt", text(delivery.nextAttemptAt())).put("sentAt", text(delivery.sentAt()));
+  }
+
+  /** {@code {"total": n, "items": [...], "nextAfter": cursor or null on the last page}}. */
+  static ObjectNode personnelPage(PersonnelPage page) {
+    return AdminJson.items(page.items(), InviteJson::person).put("total", page.total())
+        .put("nextAfter", page.next() == null ? null : PersonnelCursors.encode(page.next()));
   }
 
   /** {@code {"total": n, "items": [...]}}. */

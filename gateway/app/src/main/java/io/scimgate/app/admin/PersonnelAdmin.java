@@ -6,6 +6,7 @@ import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.invites.Person;
+import io.scimgate.persistence.invites.PersonnelCursor;
 import io.scimgate.persistence.invites.PersonnelFilter;
 import io.scimgate.persistence.invites.PersonnelHistoryEntry;
 import io.scimgate.persistence.invites.PersonnelRepository;
@@ -24,6 +25,9 @@ import java.util.UUID;
  * for the product's sign-up, which is where acceptance really happens).
  */
 final class PersonnelAdmin {
+  /** Longer than any name or address anyone types into a search box. */
+  static final int MAX_SEARCH_LENGTH = 200;
+
   private final TenantRepository tenants;
   private final PersonnelRepository personnel;
 
@@ -39,14 +43,23 @@ final class PersonnelAdmin {
     router.post(base + "/:userId/accept").handler(async(this::accept));
   }
 
+  /**
+   * {@code q} is a prefix search (see PersonnelFilter); {@code after} continues from a previous page's
+   * {@code nextAfter}; {@code offset} still works (clients from before the cursor), but not with {@code after}.
+   */
   private Future<Void> list(RoutingContext ctx) {
     PersonnelFilter filter = new PersonnelFilter(status(ctx), InviteJson.uuidQuery(ctx, "groupId"),
-        InviteJson.uuidQuery(ctx, "connectionId"));
+        InviteJson.uuidQuery(ctx, "connectionId"), Params.searchQuery(ctx, "q", MAX_SEARCH_LENGTH));
+    PersonnelCursor after = after(ctx);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    if (after != null && offset > 0) {
+      throw ScimException.invalidValue("Query parameters 'after' and 'offset' cannot be combined: 'after' already"
+          + " says where the page starts");
+    }
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
     return TenantAdmin.existing(tenants, ctx)
-        .compose(tenant -> personnel.list(tenant.id(), filter, offset, limit))
-        .compose(page -> Responses.json(ctx, 200, InviteJson.page(page, InviteJson::person)));
+        .compose(tenant -> personnel.list(tenant.id(), filter, after, offset, limit))
+        .compose(page -> Responses.json(ctx, 200, InviteJson.personnelPage(page)));
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -79,6 +92,11 @@ final class PersonnelAdmin {
       throw ScimException.notFound("Person '" + userId + "' not found in this tenant");
     }
     return person;
+  }
+
+  private static PersonnelCursor after(RoutingContext ctx) {
+    String value = ctx.request().getParam("after");
+    return value == null || value.isBlank() ? null : PersonnelCursors.decode(value.strip());
   }
 
   private static PersonnelStatus status(RoutingContext ctx) {

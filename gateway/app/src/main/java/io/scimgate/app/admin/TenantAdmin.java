@@ -79,23 +79,11 @@ final class TenantAdmin {
       return tenants.get(own).compose(tenant -> Responses.json(ctx, 200,
           AdminJson.items(tenant == null ? List.of() : List.of(tenant), json::tenant).put("total", tenant == null ? 0 : 1)));
     }
-    String query = searchText(ctx);
+    String query = Params.searchQuery(ctx, "q", PersonnelAdmin.MAX_SEARCH_LENGTH);
     Future<List<Tenant>> page = tenants.list(query, offset, limit);
     Future<Long> total = tenants.count(query);
     return Future.all(page, total).compose(done ->
         Responses.json(ctx, 200, AdminJson.items(page.result(), json::tenant).put("total", total.result())));
-  }
-
-  /** The optional {@code q} parameter: a bounded, non-blank search text, or {@code null}. */
-  static String searchText(RoutingContext ctx) {
-    String q = ctx.request().getParam("q");
-    if (q == null || q.isBlank()) {
-      return null;
-    }
-    if (q.length() > 200) {
-      throw ScimException.invalidValue("Query parameter 'q' must be at most 200 characters");
-    }
-    return q.strip();
   }
 
   private Future<Void> get(RoutingContext ctx) {
@@ -133,11 +121,14 @@ final class TenantAdmin {
         });
   }
 
+  /** {@code q}: a case-insensitive part of the product name, for the auto-invite group picker. */
   private Future<Void> groups(RoutingContext ctx) {
+    String search = Params.searchQuery(ctx, "q", PersonnelAdmin.MAX_SEARCH_LENGTH);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
     return existing(tenants, ctx)
-        .compose(tenant -> groups.listByTenant(tenant.id(), offset, limit))
-        .compose(list -> Responses.json(ctx, 200, AdminJson.items(list, json::group)));
+        .compose(tenant -> groups.listByTenant(tenant.id(), search, offset, limit))
+        .compose(page -> Responses.json(ctx, 200,
+            AdminJson.items(page.items(), json::tenantGroup).put("total", page.total())));
   }
 }

@@ -40,6 +40,9 @@ public final class ConfigLoader {
   public static final String PORTAL_SESSION_MAX_HOURS = "SCIMGATE_PORTAL_SESSION_MAX_HOURS";
   public static final String PORTAL_FRAME_ANCESTORS = "SCIMGATE_PORTAL_FRAME_ANCESTORS";
   public static final String PORTAL_SUPPORT_CONTACT = "SCIMGATE_PORTAL_SUPPORT_CONTACT";
+  public static final String REQUEST_LOG_RETENTION_HOURS = "SCIMGATE_REQUEST_LOG_RETENTION_HOURS";
+  public static final String REQUEST_LOG_MAX_ROWS_PER_CONNECTION = "SCIMGATE_REQUEST_LOG_MAX_ROWS_PER_CONNECTION";
+  public static final String REQUEST_LOG_PRUNE_SECONDS = "SCIMGATE_REQUEST_LOG_PRUNE_SECONDS";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -74,7 +77,8 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer(SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
         pluginsDir(),
         invites(),
-        portal());
+        portal(),
+        requestLog());
   }
 
   private PortalConfig portal() {
@@ -87,6 +91,12 @@ public final class ConfigLoader {
     return new PortalConfig(Duration.ofMinutes(integer(PORTAL_SESSION_IDLE_MINUTES, 30, 1, 24 * 60)),
         Duration.ofHours(integer(PORTAL_SESSION_MAX_HOURS, 12, 1, 24 * 30)), ancestors,
         text(PORTAL_SUPPORT_CONTACT, "your account manager"));
+  }
+
+  private RequestLogConfig requestLog() {
+    return new RequestLogConfig(Duration.ofHours(integer(REQUEST_LOG_RETENTION_HOURS, 168, 1, 87_600)),
+        integer(REQUEST_LOG_MAX_ROWS_PER_CONNECTION, 10_000, 1, 10_000_000),
+        Duration.ofSeconds(integer(REQUEST_LOG_PRUNE_SECONDS, 300, 1, 86_400)));
   }
 
   private InviteConfig invites() {

@@ -23,7 +23,8 @@ public record GatewayConfig(
     Duration shutdownGrace,
     Path pluginsDir,
     InviteConfig invites,
-    PortalConfig portal) {
+    PortalConfig portal,
+    RequestLogConfig requestLog) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -33,25 +34,25 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal);
+        pluginsDir, invites, portal, requestLog);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal);
+        pluginsDir, invites, portal, requestLog);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal);
+        pluginsDir, invites, portal, requestLog);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites, portal);
+        invites, portal, requestLog);
   }
 
   /** Cookies are {@code Secure} when browsers reach the gateway over https. */
@@ -64,6 +65,7 @@ public record GatewayConfig(
     return "GatewayConfig[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", publicUrl=" + publicUrl
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
-        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + "]";
+        + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations
+        + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + "]";
   }
 }

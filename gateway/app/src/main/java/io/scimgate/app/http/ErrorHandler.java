@@ -17,9 +17,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+  private static final String RENDERED = "scimgate.renderedError";
 
   public static ErrorHandler create() {
     return new ErrorHandler();
+  }
+
+  /** The error this request was answered with (status, scimType, detail as the client got them), or null. */
+  public static ScimException rendered(RoutingContext ctx) {
+    return ctx.get(RENDERED);
   }
 
   @Override
@@ -29,6 +35,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       return;
     }
     ScimException error = toScimError(ctx);
+    ctx.put(RENDERED, error);
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
     }

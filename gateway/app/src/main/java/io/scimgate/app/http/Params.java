@@ -74,4 +74,24 @@ public final class Params {
     }
     return value;
   }
+
+  /**
+   * An optional search text: stripped, {@code null} when absent or blank; longer than {@code maxLength} or
+   * holding NUL (PostgreSQL text cannot) is a 400 {@code invalidValue}.
+   */
+  public static String searchQuery(RoutingContext ctx, String name, int maxLength) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String search = value.strip();
+    if (search.length() > maxLength) {
+      throw ScimException.invalidValue("Query parameter '" + name + "' must be at most " + maxLength
+          + " characters, was " + search.length());
+    }
+    if (search.indexOf('\u0000') >= 0) {
+      throw ScimException.invalidValue("Query parameter '" + name + "' must not contain the NUL character");
+    }
+    return search;
+  }
 }

@@ -137,12 +137,168 @@ class AutoInviteAdminTest {
     assertThat(ids(admin.get(path(client)).json())).containsExactly(engineering);
   }
 
+  @Test
+  void previewCountsExactlyWhomTheSaveThenInvites() throws Exception {
+    ScimClient client = gateway.newConnection("okta");
+    String ann = user(client, "ann@acme.example", true);
+    String bob = user(client, "bob@acme.example", true);
+    String cid = user(client, "cid@acme.example", true);
+    String gone = user(client, "gone@acme.example", false);
+    String dee = user(client, "dee@acme.example", true);
+    String sales = group(client, "Sales", ann, bob, cid, gone);
+    String engineering = group(client, "Engineering", cid, dee);
+    awaitRelay(client);
+
+    assertThat(preview(client, false, sales, engineering)).isZero();
+    assertThat(preview(client, true)).isZero();
+    assertThat(preview(client, true, engineering)).isEqualTo(2);
+    // saving {Sales} invites its active members only; the preview said so
+    assertPreviewThenSave(client, sales, List.of(ann, bob, cid), 3);
+    // adding Engineering backfills it alone; cid is invited already
+    assertPreviewThenSave(client, sales + "," + engineering, List.of(ann, bob, cid, dee), 1);
+    assertThat(preview(client, true, sales, engineering)).as("nothing new selected").isZero();
+
+    put(client, false, sales, engineering);
+    String eve = user(client, "eve@acme.example", true);
+    assertThat(client.scim().patchOps("/Groups/" + engineering,
+        "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + eve + "\"}]}").status())
+        .isIn(200, 204);
+    awaitRelay(client);
+    assertThat(status(eve)).as("toggle off").isEqualTo("imported");
+    // turning the toggle back on backfills every selected group
+    assertPreviewThenSave(client, sales + "," + engineering, List.of(ann, bob, cid, dee, eve), 1);
+    assertThat(status(gone)).isEqualTo("deprovisioned");
+  }
+
+  @Test
+  void previewValidatesLikeTheSaveAndWritesNothing() throws Exception {
+    ScimClient client = gateway.newConnection("okta");
+    String ann = user(client, "ann@acme.example", true);
+    String sales = group(client, "Sales", ann);
+    String theirs = group(gateway.newConnection("okta"), "Sales");
+    awaitRelay(client);
+    long audit = count("SELECT count(*) FROM audit_log WHERE tenant_id = $1", client);
+    long events = count("SELECT count(*) FROM outbox_events WHERE tenant_id = $1", client);
+
+    assertThat(preview(client, true, sales, sales)).isEqualTo(1);
+    String detail = assertAdminError(admin.post(path(client) + "/preview", body(true, sales, theirs)), 400,
+        "invalidValue");
+    assertThat(detail).contains(theirs).doesNotContain(sales);
+    assertThat(assertAdminError(admin.post(path(client) + "/preview", body(false, "nope")), 400, "invalidValue"))
+        .contains("nope");
+    assertAdminError(admin.post(path(client) + "/preview", "{\"groupIds\":[]}"), 400, "invalidValue");
+    assertAdminError(admin.post(path(client) + "/preview", "{\"enabled\":true}"), 400, "invalidValue");
+    assertAdminError(admin.post(path(client) + "/preview", null), 400, "invalidSyntax");
+    assertAdminError(admin.post("/admin/v1/tenants/" + UNKNOWN + "/auto-invites/preview", body(true)), 404,
+        "Not Found");
+
+    JsonNode settings = admin.get(path(client)).json();
+    assertThat(settings.get("enabled").asBoolean()).isFalse();
+    assertThat(settings.get("groups")).isEmpty();
+    assertThat(count("SELECT count(*) FROM audit_log WHERE tenant_id = $1", client)).isEqualTo(audit);
+    assertThat(count("SELECT count(*) FROM outbox_events WHERE tenant_id = $1", client)).isEqualTo(events);
+    assertThat(count("SELECT count(*) FROM auto_invite_settings WHERE tenant_id = $1", client)).isZero();
+    assertThat(status(ann)).isEqualTo("imported");
+  }
+
+  @Test
+  void theGroupPickerSearchesProductNamesAndCountsMembers() {
+    ScimClient client = gateway.newConnection("okta");
+    String ann = user(client, "ann@acme.example", true);
+    String bob = user(client, "bob@acme.example", true);
+    String contractors = group(client, "Contractors", ann, bob);
+    String sales = group(client, "Sales", ann);
+    String nested = group(client, "Contract Admins", contractors);
+    String base = "/admin/v1/tenants/" + client.tenantId() + "/groups";
+
+    JsonNode all = groups(base);
+    assertThat(all.get("total").asLong()).isEqualTo(3);
+    assertThat(itemIds(all.get("items"))).containsExactly(contractors, sales, nested);
+    JsonNode first = all.get("items").get(0);
+    assertThat(first.get("name").asText()).isEqualTo("Okta SCIM - Contractors");
+    assertThat(first.get("displayName").asText()).isEqualTo("Contractors");
+    assertThat(first.get("memberCount").asLong()).isEqualTo(2);
+    assertThat(all.get("items").get(1).get("memberCount").asLong()).isEqualTo(1);
+    assertThat(all.get("items").get(2).get("memberCount").asLong()).as("nested groups are not people").isZero();
+
+    assertThat(itemIds(groups(base + "?q=CONTRACT").get("items"))).containsExactly(contractors, nested);
+    assertThat(itemIds(groups(base + "?q=ract%20adm").get("items"))).containsExactly(nested);
+    assertThat(itemIds(groups(base + "?q=okta%20scim%20-%20s").get("items"))).containsExactly(sales);
+    assertThat(groups(base + "?q=azure").get("items")).isEmpty();
+    JsonNode paged = groups(base + "?q=okta&offset=1&limit=1");
+    assertThat(itemIds(paged.get("items"))).containsExactly(sales);
+    assertThat(paged.get("total").asLong()).isEqualTo(3);
+    assertThat(groups(base + "?q=%25").get("total").asLong()).as("no wildcards").isZero();
+    assertThat(groups("/admin/v1/tenants/" + gateway.newConnection("okta").tenantId() + "/groups?q=contract")
+        .get("total").asLong()).isZero();
+    assertAdminError(admin.get(base + "?q=" + "x".repeat(201)), 400, "invalidValue");
+  }
+
+  /** The preview of {@code groupIds} (comma-separated) with the toggle on, then the save and its invitations. */
+  private static void assertPreviewThenSave(ScimClient client, String groupIds, List<String> invitedAfter,
+      long expected) throws Exception {
+    String[] ids = groupIds.split(",");
+    long invitedBefore = invitedCount(client);
+    long willInvite = preview(client, true, ids);
+    assertThat(willInvite).isEqualTo(expected);
+    put(client, true, ids);
+    awaitRelay(client);
+    assertThat(invitedCount(client) - invitedBefore).as("invited by the save").isEqualTo(willInvite);
+    for (String userId : invitedAfter) {
+      assertThat(status(userId)).isEqualTo("invited");
+    }
+  }
+
+  private static long preview(ScimClient client, boolean enabled, String... groupIds) {
+    Reply reply = admin.post(path(client) + "/preview", body(enabled, groupIds));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.json().size()).isEqualTo(1);
+    return reply.json().get("willInvite").asLong();
+  }
+
+  private static JsonNode groups(String path) {
+    Reply reply = admin.get(path);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private static List<String> itemIds(JsonNode items) {
+    List<String> ids = new ArrayList<>();
+    items.forEach(item -> ids.add(item.get("id").asText()));
+    return ids;
+  }
+
+  private static String user(ScimClient client, String userName, boolean active) {
+    Reply created = client.scim().post("/Users", Fixtures.oktaUser(userName)
+        .replace("\"active\":true", "\"active\":" + active));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  private static long invitedCount(ScimClient client) throws Exception {
+    return count("SELECT count(*) FROM invitations WHERE tenant_id = $1", client);
+  }
+
+  private static String status(String userId) throws Exception {
+    return gateway.sql("SELECT status FROM personnel WHERE user_id = $1", UUID.fromString(userId));
+  }
+
+  /** Waits until the relay has applied every event of the tenant (the preview and the save read its work). */
+  private static void awaitRelay(ScimClient client) throws Exception {
+    for (int i = 0; i < 200 && count("SELECT count(*) FROM outbox_events WHERE tenant_id = $1"
+        + " AND processed_at IS NULL", client) > 0; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(count("SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND processed_at IS NULL", client))
+        .as("relay caught up").isZero();
+  }
+
   private static String path(ScimClient client) {
     return "/admin/v1/tenants/" + client.tenantId() + "/auto-invites";
   }
 
-  private static String group(ScimClient client, String name) {
-    Reply created = client.scim().post("/Groups", Fixtures.group(name));
+  private static String group(ScimClient client, String name, String... memberIds) {
+    Reply created = client.scim().post("/Groups", Fixtures.group(name, memberIds));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().get("id").asText();
   }

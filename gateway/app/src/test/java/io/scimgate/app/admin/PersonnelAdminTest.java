@@ -10,8 +10,10 @@ import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.json.ScimJson;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -176,10 +178,93 @@ class PersonnelAdminTest {
         .isEqualTo("imported");
   }
 
-  private static JsonNode list(String query) {
-    Reply reply = admin.get("/admin/v1/tenants/" + client.tenantId() + "/personnel" + query);
+  @Test
+  void searchFindsPeopleByTheStartOfTheirNameUserNameOrEmailIgnoringCase() throws Exception {
+    String tenant = admin.post("/admin/v1/tenants", "{\"name\":\"Globex\"}").json().get("id").asText();
+    String connection = UUID.randomUUID().toString();
+    String jane = insertNamed(tenant, connection, "jdoe", "Jane Doe", "JD@globex.example", "imported", 0);
+    String john = insertNamed(tenant, connection, "john.smith", "John Smith", "smith@globex.example", "invited", 1);
+    String ann = insertNamed(tenant, UUID.randomUUID().toString(), "ann", "Ann Jones", null, "imported", 2);
+
+    assertThat(userIds(list(tenant, "?q=jane"))).containsExactly(jane);
+    assertThat(userIds(list(tenant, "?q=JD%40GLOBEX"))).containsExactly(jane);
+    assertThat(userIds(list(tenant, "?q=john.s"))).containsExactly(john);
+    assertThat(userIds(list(tenant, "?q=smith"))).as("e-mail prefix").containsExactly(john);
+    assertThat(userIds(list(tenant, "?q=j"))).containsExactly(jane, john);
+    assertThat(userIds(list(tenant, "?q=jones"))).as("a prefix, not a substring").isEmpty();
+    assertThat(userIds(list(tenant, "?q=%20%20"))).as("blank: no search").containsExactly(jane, john, ann);
+    assertThat(userIds(list(tenant, "?q=%25"))).as("no wildcards").isEmpty();
+
+    JsonNode combined = list(tenant, "?q=j&status=invited&connectionId=" + connection);
+    assertThat(userIds(combined)).containsExactly(john);
+    assertThat(combined.get("total").asLong()).isEqualTo(1);
+    assertThat(list(tenant, "?q=j&limit=1").get("total").asLong()).isEqualTo(2);
+    assertThat(userIds(list(tenant, "?q=a&connectionId=" + connection))).isEmpty();
+    assertThat(userIds(list("?q=ann"))).as("another tenant's Ann").containsExactly(people.get(0));
+  }
+
+  @Test
+  void keysetPagesVisitEveryPersonOnceInOrder() throws Exception {
+    String tenant = admin.post("/admin/v1/tenants", "{\"name\":\"Umbrella\"}").json().get("id").asText();
+    String connection = UUID.randomUUID().toString();
+    for (int i = 0; i < 23; i++) {
+      // three people a second: the user id breaks the ties, across page boundaries too
+      insertNamed(tenant, connection, "user" + i, "Person " + i, "p" + i + "@umbrella.example",
+          i % 5 == 0 ? "invited" : "imported", i / 3);
+    }
+    List<String> everyone = userIds(list(tenant, "?limit=1000"));
+    assertThat(everyone).hasSize(23).doesNotHaveDuplicates();
+    assertThat(keysetWalk(tenant, "&limit=4")).containsExactlyElementsOf(everyone);
+    assertThat(keysetWalk(tenant, "&limit=1000")).containsExactlyElementsOf(everyone);
+
+    List<String> imported = userIds(list(tenant, "?status=imported&limit=1000"));
+    assertThat(keysetWalk(tenant, "&status=imported&limit=5")).hasSize(18).containsExactlyElementsOf(imported);
+    List<String> searched = userIds(list(tenant, "?q=person%201&limit=1000"));
+    assertThat(keysetWalk(tenant, "&q=person%201&limit=2")).hasSize(11).containsExactlyElementsOf(searched);
+
+    JsonNode firstByOffset = list(tenant, "?offset=0&limit=4");
+    assertThat(firstByOffset.get("total").asLong()).isEqualTo(23);
+    JsonNode second = list(tenant, "?limit=4&after=" + firstByOffset.get("nextAfter").asText());
+    assertThat(userIds(second)).containsExactlyElementsOf(everyone.subList(4, 8));
+    assertThat(second.get("total").asLong()).isEqualTo(23);
+  }
+
+  @Test
+  void badCursorsAndOverlongSearchesAre400() {
+    String base = "/admin/v1/tenants/" + client.tenantId() + "/personnel";
+    String cursor = list("?limit=1").get("nextAfter").asText();
+    assertThat(assertAdminError(admin.get(base + "?after=garbage"), 400, "invalidValue")).contains("after");
+    assertAdminError(admin.get(base + "?after=" + Base64.getUrlEncoder().encodeToString(
+        "2024-03-01T09:00:00Z|not-a-uuid".getBytes(StandardCharsets.UTF_8))), 400, "invalidValue");
+    assertAdminError(admin.get(base + "?after=%2B%2F%3D"), 400, "invalidValue");
+    assertThat(assertAdminError(admin.get(base + "?after=" + cursor + "&offset=2"), 400, "invalidValue"))
+        .contains("after", "offset");
+    assertThat(assertAdminError(admin.get(base + "?q=" + "a".repeat(201)), 400, "invalidValue")).contains("200");
+    assertAdminError(admin.get(base + "?q=a%00b"), 400, "invalidValue");
+    assertThat(list("?q=" + "a".repeat(200)).get("total").asLong()).isZero();
+  }
+
+  private static List<String> keysetWalk(String tenant, String query) {
+    List<String> visited = new ArrayList<>();
+    JsonNode page = list(tenant, "?" + query.substring(1));
+    for (int pages = 0; pages < 100; pages++) {
+      visited.addAll(userIds(page));
+      if (page.get("nextAfter").isNull()) {
+        return visited;
+      }
+      page = list(tenant, "?after=" + page.get("nextAfter").asText() + query);
+    }
+    throw new AssertionError("no last page after 100 pages");
+  }
+
+  private static JsonNode list(String tenantId, String query) {
+    Reply reply = admin.get("/admin/v1/tenants/" + tenantId + "/personnel" + query);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
+  }
+
+  private static JsonNode list(String query) {
+    return list(client.tenantId(), query);
   }
 
   private static List<String> userIds(JsonNode page) {
@@ -215,6 +300,17 @@ class PersonnelAdminTest {
             + " deprovisioned_at = excluded.deprovisioned_at, created_at = excluded.created_at,"
             + " updated_at = excluded.updated_at",
         UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, status, at);
+  }
+
+  /** A person with distinct names; {@code hour} orders creation. Completes with the new user id. */
+  private static String insertNamed(String tenantId, String connectionId, String userName, String displayName,
+      String email, String status, int hour) throws Exception {
+    String userId = UUID.randomUUID().toString();
+    gateway.sql("INSERT INTO personnel (user_id, tenant_id, connection_id, user_name, display_name, email, status,"
+            + " scim_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $8)",
+        UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, displayName,
+        email, status, T0.plusHours(hour));
+    return userId;
   }
 
   private static void history(String userId, String status, String reason, int hour) throws Exception {

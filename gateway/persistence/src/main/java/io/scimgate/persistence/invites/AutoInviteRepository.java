@@ -23,6 +23,21 @@ import java.util.UUID;
  * outbox event and an audit row in one transaction: the relay's backfill sees exactly what was committed.
  */
 public final class AutoInviteRepository {
+  /**
+   * The people a save of groups {@code $2} with the toggle on would have the relay invite at once: the groups it
+   * backfills are all of them when the toggle is off now ("turned on"), else those not selected yet ("added");
+   * of their members, those the invite policy's eligibility admits (imported, SCIM-active, no invitation for
+   * the current round yet).
+   */
+  private static final String BACKFILL_COUNT = "WITH was_on AS (SELECT coalesce((SELECT enabled"
+      + " FROM auto_invite_settings WHERE tenant_id = $1), false) AS enabled),"
+      + " backfilled AS (SELECT g.id FROM unnest($2::uuid[]) AS g(id), was_on WHERE NOT was_on.enabled"
+      + " OR g.id NOT IN (SELECT group_id FROM auto_invite_groups WHERE tenant_id = $1))"
+      + " SELECT count(DISTINCT p.user_id) FROM backfilled b"
+      + " JOIN scim_group_members m ON m.group_id = b.id JOIN personnel p ON p.user_id = m.member_id"
+      + " WHERE p.tenant_id = $1 AND p.status = 'imported' AND p.scim_active"
+      + " AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.user_id = p.user_id AND i.round = p.invite_round)";
+
   private final Pool pool;
   private final AuditLog audit;
 
@@ -52,9 +67,22 @@ public final class AutoInviteRepository {
         .compose(done -> read(conn, tenantId)));
   }
 
+  /**
+   * How many people {@link #replace} with these arguments would invite right away: whom the relay's backfill of
+   * the {@code invites.settings_changed} event it writes invites (the invite policy; none when not
+   * {@code enabled}). Validates the ids as {@link #replace} does; writes and locks nothing.
+   */
+  public Future<Long> preview(UUID tenantId, boolean enabled, List<UUID> groupIds) {
+    List<UUID> wanted = List.copyOf(new LinkedHashSet<>(groupIds));
+    return checkGroups(pool, tenantId, wanted, false)
+        .compose(checked -> !enabled || wanted.isEmpty() ? Future.succeededFuture(0L)
+            : pool.preparedQuery(BACKFILL_COUNT).execute(Tuple.of(tenantId, (Object) wanted.toArray(UUID[]::new)))
+                .map(rows -> rows.iterator().next().getLong(0)));
+  }
+
   private static Future<Void> write(SqlConnection conn, UUID tenantId, boolean enabled, List<UUID> groupIds,
       boolean turnedOn) {
-    return checkGroups(conn, tenantId, groupIds)
+    return checkGroups(conn, tenantId, groupIds, true)
         .compose(checked -> replaceGroups(conn, tenantId, groupIds))
         .compose(added -> OutboxEvents.append(conn, tenantId, null, OutboxEvents.SETTINGS_CHANGED, null,
             eventData(enabled, groupIds, added, turnedOn)))
@@ -76,12 +104,16 @@ public final class AutoInviteRepository {
         .map(rows -> rows.iterator().next().getBoolean("enabled"));
   }
 
-  /** Fails unless every id is a group of the tenant; key-share locks keep them from being deleted meanwhile. */
-  private static Future<Void> checkGroups(SqlConnection conn, UUID tenantId, List<UUID> groupIds) {
+  /**
+   * Fails unless every id is a group of the tenant. For a write ({@code lock}), key-share locks keep the groups
+   * from being deleted before it commits; a preview locks nothing.
+   */
+  private static Future<Void> checkGroups(SqlClient on, UUID tenantId, List<UUID> groupIds, boolean lock) {
     if (groupIds.isEmpty()) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery("SELECT id FROM scim_groups WHERE tenant_id = $1 AND id = ANY($2) FOR KEY SHARE")
+    return on.preparedQuery("SELECT id FROM scim_groups WHERE tenant_id = $1 AND id = ANY($2)"
+            + (lock ? " FOR KEY SHARE" : ""))
         .execute(Tuple.of(tenantId, (Object) groupIds.toArray(UUID[]::new)))
         .map(rows -> {
           Set<UUID> found = new HashSet<>();

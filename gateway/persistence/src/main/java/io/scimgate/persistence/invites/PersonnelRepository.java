@@ -1,6 +1,5 @@
 package io.scimgate.persistence.invites;
 
-import io.scimgate.persistence.Page;
 import io.scimgate.persistence.Rows;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
@@ -11,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,20 +31,52 @@ public final class PersonnelRepository {
     this.audit = new AuditLog(pool);
   }
 
-  /** One page in creation order (ties broken by user id, so pages never overlap) and the total. */
-  public Future<Page<Person>> list(UUID tenantId, PersonnelFilter filter, int offset, int limit) {
-    Tuple pageParams = Tuple.tuple();
-    String pageWhere = filter.where(tenantId, pageParams);
-    pageParams.addValue(offset).addValue(limit);
-    Future<List<Person>> page = pool.preparedQuery("SELECT " + COLUMNS + " FROM personnel p" + pageWhere
-            + " ORDER BY p.created_at, p.user_id OFFSET $" + (pageParams.size() - 1) + " LIMIT $" + pageParams.size())
-        .execute(pageParams)
+  /**
+   * One page in creation order (ties broken by user id, so pages never overlap), the total matching
+   * {@code filter}, and the position after the page's last person when more follow. {@code after} (a previous
+   * page's {@link PersonnelPage#next()}) and {@code offset} both skip ahead; the cursor does it in an index.
+   */
+  public Future<PersonnelPage> list(UUID tenantId, PersonnelFilter filter, PersonnelCursor after, int offset,
+      int limit) {
+    SqlStatement pageQuery = pageQuery(tenantId, filter, after, offset, limit + 1);
+    Future<List<Person>> page = pool.preparedQuery(pageQuery.sql()).execute(pageQuery.params())
         .map(PersonnelRepository::all);
-    Tuple countParams = Tuple.tuple();
-    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM personnel p" + filter.where(tenantId, countParams))
-        .execute(countParams)
+    SqlStatement countQuery = countQuery(tenantId, filter);
+    Future<Long> total = pool.preparedQuery(countQuery.sql()).execute(countQuery.params())
         .map(rows -> rows.iterator().next().getLong(0));
-    return Future.all(page, total).map(done -> new Page<>(page.result(), total.result()));
+    return Future.all(page, total).map(done -> {
+      List<Person> people = page.result();
+      boolean more = people.size() > limit;
+      List<Person> shown = more ? people.subList(0, limit) : people;
+      return new PersonnelPage(shown, total.result(), more ? PersonnelCursor.of(shown.get(limit - 1)) : null);
+    });
+  }
+
+  /**
+   * The page statement. Without a narrowing filter the page order's index yields the page directly; with one
+   * (search, group) a materialized CTE collects the matches through their own indexes first, so that no plan,
+   * generic ones included, walks the whole tenant in page order looking for a few matches.
+   */
+  static SqlStatement pageQuery(UUID tenantId, PersonnelFilter filter, PersonnelCursor after, int offset,
+      int limit) {
+    Tuple params = Tuple.tuple();
+    String where = filter.where(tenantId, params);
+    if (after != null) {
+      params.addValue(after.createdAt().atOffset(ZoneOffset.UTC)).addValue(after.userId());
+      where += " AND (p.created_at, p.user_id) > ($" + (params.size() - 1) + "::timestamptz, $" + params.size()
+          + "::uuid)";
+    }
+    String rows = "SELECT " + COLUMNS + " FROM personnel p" + where;
+    String source = filter.narrows() ? "WITH found AS MATERIALIZED (" + rows + ") SELECT * FROM found p" : rows;
+    params.addValue(offset).addValue(limit);
+    return new SqlStatement(source + " ORDER BY p.created_at, p.user_id OFFSET $" + (params.size() - 1)
+        + " LIMIT $" + params.size(), params);
+  }
+
+  /** How many people match {@code filter}, whatever the page. */
+  static SqlStatement countQuery(UUID tenantId, PersonnelFilter filter) {
+    Tuple params = Tuple.tuple();
+    return new SqlStatement("SELECT count(*) FROM personnel p" + filter.where(tenantId, params), params);
   }
 
   /** The person, or {@code null} when there is none with this id in this tenant. */

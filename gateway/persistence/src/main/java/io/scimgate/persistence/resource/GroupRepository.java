@@ -169,16 +169,27 @@ public final class GroupRepository {
                     .map(g -> g.withMembers(members.get(g.resource().id()))).toList(), page.total())));
   }
 
-  /** Product-side view of a tenant's groups: prefixed names, oldest first. */
-  public Future<List<StoredGroup>> listByTenant(UUID tenantId, int offset, int limit) {
-    return pool.preparedQuery("SELECT " + RETURNING + " FROM scim_groups WHERE tenant_id = $1"
-            + " ORDER BY created_at, id OFFSET $2 LIMIT $3")
-        .execute(Tuple.of(tenantId, offset, limit))
+  /**
+   * Product-side view of a tenant's groups: prefixed names, oldest first, with member counts and the total.
+   * {@code search} (or {@code null}) keeps the groups whose product name contains it, ignoring case: a
+   * substring, since every name starts with its vendor prefix; a tenant's groups are few, so scanning them is
+   * cheap where people (see PersonnelFilter) are not.
+   */
+  public Future<Page<TenantGroup>> listByTenant(UUID tenantId, String search, int offset, int limit) {
+    String where = " WHERE g.tenant_id = $1 AND ($2::text IS NULL OR strpos(lower(g.product_name), lower($2)) > 0)";
+    Future<List<TenantGroup>> page = pool.preparedQuery("SELECT " + RETURNING + ", (SELECT count(*)"
+            + " FROM scim_group_members m WHERE m.group_id = g.id AND m.member_type = 'User') AS member_count"
+            + " FROM scim_groups g" + where + " ORDER BY g.created_at, g.id OFFSET $3 LIMIT $4")
+        .execute(Tuple.of(tenantId, search, offset, limit))
         .map(rows -> {
-          List<StoredGroup> groups = new ArrayList<>();
-          rows.forEach(row -> groups.add(map(row)));
+          List<TenantGroup> groups = new ArrayList<>();
+          rows.forEach(row -> groups.add(new TenantGroup(map(row), row.getLong("member_count"))));
           return groups;
         });
+    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM scim_groups g" + where)
+        .execute(Tuple.of(tenantId, search))
+        .map(rows -> rows.iterator().next().getLong(0));
+    return Future.all(page, total).map(done -> new Page<>(page.result(), total.result()));
   }
 
   private static StoredGroup map(Row row) {

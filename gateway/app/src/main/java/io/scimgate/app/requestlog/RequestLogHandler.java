@@ -1,0 +1,72 @@
+package io.scimgate.app.requestlog;
+
+import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.app.http.ErrorHandler;
+import io.scimgate.app.http.RequestIds;
+import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.connection.ScimConnection;
+import io.scimgate.persistence.requestlog.LoggedRequest;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Mounted first on the SCIM router: once a request's response has been sent, hands its log entry to the
+ * {@link RequestLogRecorder}. Recorded: every authenticated request, with its final status and, for errors,
+ * the {@code scimType} and {@code detail} the IdP got; and requests refused before authentication (bad token,
+ * SCIM off) only when their path names a connection this node knows, so that an IdP with a wrong token shows
+ * up in its connection's log while made-up ids cannot create rows. Never recorded: bodies, headers, tokens.
+ */
+public final class RequestLogHandler implements Handler<RoutingContext> {
+  static final int MAX_DETAIL = 500;
+
+  private final RequestLogRecorder recorder;
+  private final ConnectionRegistry registry;
+
+  private RequestLogHandler(RequestLogRecorder recorder, ConnectionRegistry registry) {
+    this.recorder = recorder;
+    this.registry = registry;
+  }
+
+  public static RequestLogHandler create(RequestLogRecorder recorder, ConnectionRegistry registry) {
+    return new RequestLogHandler(recorder, registry);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Instant at = Instant.now();
+    String connectionId = ctx.pathParam("connectionId");
+    String path = LoggedPaths.of(ctx.request().path(), ctx.request().query(), connectionId);
+    // Not ended.succeeded(): on an HTTP/2 stream (h2c, which the JDK client asks for) the stream's close can be
+    // reported before the end of a response that was sent in full; what counts is that the response was sent.
+    ctx.addEndHandler(ended -> {
+      if (ctx.response().ended()) {
+        record(ctx, at, connectionId, path);
+      }
+    });
+    ctx.next();
+  }
+
+  private void record(RoutingContext ctx, Instant at, String connectionId, String path) {
+    ScimConnection authenticated = ScimAuthHandler.connection(ctx);
+    ScimConnection connection = authenticated != null ? authenticated : known(connectionId);
+    if (connection == null) {
+      return;
+    }
+    ScimException error = ErrorHandler.rendered(ctx);
+    recorder.record(new LoggedRequest(connection.tenantId(), connection.id(), at, ctx.request().method().name(),
+        path, ctx.response().getStatusCode(), error == null ? null : error.scimType(),
+        error == null ? null : LoggedPaths.truncate(error.detail(), MAX_DETAIL), RequestIds.of(ctx),
+        authenticated != null));
+  }
+
+  private ScimConnection known(String connectionId) {
+    try {
+      return registry.get(UUID.fromString(connectionId));
+    } catch (IllegalArgumentException | NullPointerException notAnId) {
+      return null;
+    }
+  }
+}
