@@ -110,8 +110,8 @@ function nameStep(ctx, draft, back) {
   h('h2', {}, `Name your ${connector.name} connection`),
   field('Connection name', name, 'Shown in SCIM Settings and in the request log. You can change it later.'),
   h('details', { class: 'advanced' }, h('summary', {}, 'Advanced'),
-    field('Group prefix', prefix, `SCIM groups from this connection are shown as "${'<prefix><group name>'}", `
-        + `e.g. "${connector.defaultGroupPrefix || ''}Contractors".`)),
+    field('Group prefix', prefix, 'Put before the names of this connection\'s SCIM groups, e.g. '
+        + `"${connector.defaultGroupPrefix || ''}Contractors".`)),
   errors.node,
   h('div', { class: 'actions' }, button('Back', back), submit));
   return frame(2, card(null, form));
