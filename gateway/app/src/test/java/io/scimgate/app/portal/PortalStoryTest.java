@@ -104,6 +104,7 @@ class PortalStoryTest {
       admin.screenshot("personnel-settings");
       admin.click("Save");
       admin.until(d -> d.findElement(By.id("flash")).getText().contains("Invite settings saved"));
+      admin.until(d -> d.findElement(By.id("flash")).getText().isEmpty()); // the toast leaves by itself
 
       mail.await(CONTRACTORS.size(), 20_000);
       for (String email : CONTRACTORS) {
