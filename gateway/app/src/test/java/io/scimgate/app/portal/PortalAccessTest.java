@@ -111,6 +111,28 @@ class PortalAccessTest {
   }
 
   @Test
+  void signingOutATenantsPortalSessionsEndsTheAdminsSessionAtOnce() {
+    signedOut();
+    String tenant = PortalSteps.createTenant(gateway, "Cyberdyne", true);
+    try (Browser companyAdmin = Browser.open(gateway.url())) {
+      companyAdmin.go(PortalSteps.portalLink(gateway, tenant, "personnel"));
+      companyAdmin.waitForText("Everyone your identity providers provisioned");
+
+      PortalSteps.signInAsOperator(browser, gateway);
+      browser.type("Search tenants", "Cyberdyne");
+      browser.until(d -> d.findElements(By.cssSelector("tr[data-tenant-id]")).size() == 1);
+      PortalSteps.tenantRow(browser, "Cyberdyne")
+          .findElement(By.xpath(".//button[normalize-space(.)='Sign out all portal sessions']")).click();
+      browser.click("Sign out everyone");
+      browser.until(d -> d.findElement(By.id("flash")).getText().contains("Every portal session of Cyberdyne"));
+
+      companyAdmin.click("Personnel Settings");
+      companyAdmin.waitForText("Your session has ended.");
+      assertThat(companyAdmin.testId("ask-for-link").getText()).isEqualTo("Ask your administrator for a new portal link.");
+    }
+  }
+
+  @Test
   void theTokenIsNotShownAgainAfterLeavingTheWizardStep() {
     signedOut();
     String tenant = PortalSteps.createTenant(gateway, "Wayne", true);
