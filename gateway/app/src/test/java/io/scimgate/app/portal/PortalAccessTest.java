@@ -128,7 +128,8 @@ class PortalAccessTest {
 
       companyAdmin.click("Personnel Settings");
       companyAdmin.waitForText("Your session has ended.");
-      assertThat(companyAdmin.testId("ask-for-link").getText()).isEqualTo("Ask your administrator for a new portal link.");
+      assertThat(companyAdmin.testId("ask-for-link").getText())
+          .isEqualTo("Ask your administrator for a new portal link.");
     }
   }
 
