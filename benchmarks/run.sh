@@ -7,6 +7,7 @@
 #   benchmarks/run.sh pgbench <workload> [options]  the ceiling's statements run by pgbench: no HTTP, no Java
 #   benchmarks/run.sh scale <workload> [sizes...]   the load at growing sizes (users, or group members)
 #   benchmarks/run.sh invite-lag [rate secs warmup groups]  SCIM write -> invitation accepted by SMTP, p50/p99
+#   benchmarks/run.sh noisy-neighbour [clients secs] one tenant floods: another tenant's latency, budgets on or off
 #   benchmarks/run.sh jmh [jmh args]                JMH micro-benchmarks -> benchmarks/target/reports/jmh.json
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
 #   benchmarks/run.sh pgbench <workload> [options] the same statements as the ceiling, as pgbench scripts
@@ -29,8 +30,9 @@ case "$mode" in
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
   pgbench) main=io.scimgate.benchmarks.pgbench.PgbenchReference ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
+  noisy-neighbour) main=io.scimgate.benchmarks.faults.NoisyNeighbourBenchmark ;;
   jmh|report|scale|full) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|pgbench|scale|invite-lag|jmh|report|full" \
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|pgbench|scale|invite-lag|noisy-neighbour|jmh|report|full" \
        "[args...]" >&2
      exit 2 ;;
 esac
@@ -90,6 +92,8 @@ classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 export SCIMGATE_SIGNING_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 export SCIMGATE_HTTP_PORT=$port SCIMGATE_HTTP_HOST=127.0.0.1 SCIMGATE_HTTP_INSTANCES=${SCIMGATE_HTTP_INSTANCES:-1}
+# the load runs measure throughput, not the request budgets: both off unless the caller sets them
+export SCIMGATE_RATE_LIMIT_CONNECTION_RPS=${SCIMGATE_RATE_LIMIT_CONNECTION_RPS:-0} SCIMGATE_RATE_LIMIT_TENANT_RPS=${SCIMGATE_RATE_LIMIT_TENANT_RPS:-0}
 mkdir -p benchmarks/target
 # what every run's JSON records besides the code (see load/BenchEnvironment)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -149,6 +149,14 @@ public final class GatewayClient {
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
 
+  /** A bodiless request's status, whatever it is (floods count their refusals). */
+  public int status(Connection connection, String method, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(connection.baseUrl() + path))
+        .header("Authorization", "Bearer " + connection.token()).timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   private JsonNode admin(String method, String path, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
         .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")

@@ -8,7 +8,10 @@ import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.invites.InviteWiring;
 import io.scimgate.app.requestlog.RequestLogRecorder;
+import io.scimgate.app.ratelimit.ClusterSize;
+import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.persistence.Database;
+import io.scimgate.persistence.cluster.NodeRegistry;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.portal.PortalAccessRepository;
@@ -18,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,8 @@ public final class Gateway {
   private final ConnectorRegistry connectors;
   private final RequestLogRecorder requestLog;
   private String requestLogId;
+  private final ClusterSize cluster;
+  private final RateLimiter rateLimiter;
   private String deploymentId;
   private String pipelineId;
   private long pruneTimer = -1;
@@ -50,6 +56,8 @@ public final class Gateway {
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
     this.requestLog = new RequestLogRecorder(new RequestLogRepository(pool), config.requestLog());
+    this.cluster = new ClusterSize(vertx, new NodeRegistry(pool, UUID.randomUUID()));
+    this.rateLimiter = new RateLimiter(config.rateLimits(), cluster);
   }
 
   /**
@@ -63,12 +71,13 @@ public final class Gateway {
     TokenService tokens = new TokenService(vertx, config.signingSecret());
     return migrations.apply(gateway.pool)
         .compose(applied -> gateway.registry.start())
+        .compose(loaded -> gateway.cluster.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(gateway.requestLog))
         .compose(id -> {
           gateway.requestLogId = id;
           return vertx.deployVerticle(() -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry,
-              connectors, gateway.health, gateway.requestLog),
+              connectors, gateway.health, gateway.requestLog, gateway.rateLimiter),
               new DeploymentOptions().setInstances(config.httpInstances()));
         })
         .compose(id -> {
@@ -118,7 +127,8 @@ public final class Gateway {
   }
 
   private Future<Void> closeResources() {
-    return registry.close().transform(closed -> pool.close()).onComplete(closed -> connectors.stop());
+    return cluster.stop().transform(left -> registry.close()).transform(closed -> pool.close())
+        .onComplete(closed -> connectors.stop());
   }
 
   public GatewayConfig config() {

@@ -9,6 +9,7 @@ import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
+import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.app.portal.PortalRoutes;
 import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.requestlog.RequestLogRecorder;
@@ -33,10 +34,11 @@ final class HttpVerticle extends VerticleBase {
   private final ConnectorRegistry connectors;
   private final Health health;
   private final RequestLogRecorder requestLog;
+  private final RateLimiter rateLimiter;
   private HttpServer server;
 
   HttpVerticle(GatewayConfig config, Pool pool, TokenService tokens, ConnectionRegistry registry,
-      ConnectorRegistry connectors, Health health, RequestLogRecorder requestLog) {
+      ConnectorRegistry connectors, Health health, RequestLogRecorder requestLog, RateLimiter rateLimiter) {
     this.config = config;
     this.pool = pool;
     this.tokens = tokens;
@@ -44,6 +46,7 @@ final class HttpVerticle extends VerticleBase {
     this.connectors = connectors;
     this.health = health;
     this.requestLog = requestLog;
+    this.rateLimiter = rateLimiter;
   }
 
   @Override
@@ -56,7 +59,7 @@ final class HttpVerticle extends VerticleBase {
     router.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, config, tokens, registry, connectors, portal));
     new PortalRoutes(portal.links(), portal.sessions(), config).mount(router);
     router.route("/scim/v2/:connectionId/*").subRouter(ScimApi.router(vertx, pool, config, tokens, registry, connectors,
-        requestLog));
+        requestLog, rateLimiter));
     router.route().failureHandler(ErrorHandler.create());
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ErrorHandler.create());

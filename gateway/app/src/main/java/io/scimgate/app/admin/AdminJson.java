@@ -11,6 +11,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.connectors.api.SetupGuide;
 import io.scimgate.persistence.audit.AuditEntry;
 import io.scimgate.persistence.connection.ConnectionStatus;
+import io.scimgate.persistence.connection.RateLimit;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.requestlog.ConnectionActivity;
 import io.scimgate.persistence.requestlog.RequestLogEntry;
@@ -75,6 +76,7 @@ final class AdminJson {
         .put("tokenFingerprint", connection.tokenFingerprint().substring(0, 16))
         .put("createdAt", text(connection.createdAt())).put("updatedAt", text(connection.updatedAt()));
     json.set("attributeMappings", mappings(connection.attributeMappings()));
+    json.set("rateLimit", rateLimit(connection.rateLimit()));
     if (connection.previousTokenValidUntil() != null
         && connection.previousTokenValidUntil().isAfter(Instant.now())) {
       json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));
@@ -97,6 +99,16 @@ final class AdminJson {
     return ScimJson.object().put("id", entry.id()).put("at", text(entry.at())).put("method", entry.method())
         .put("path", entry.path()).put("status", entry.status()).put("scimType", entry.scimType())
         .put("detail", entry.detail()).put("requestId", entry.requestId());
+  }
+
+  /** The budget in force: the connection's own, or the operator's default ({@code null} when unlimited). */
+  private JsonNode rateLimit(RateLimit own) {
+    RateLimit effective = own != null ? own : config.rateLimits().connection();
+    if (effective == null) {
+      return ScimJson.object().nullNode();
+    }
+    return ScimJson.object().put("requestsPerSecond", effective.requestsPerSecond()).put("burst", effective.burst())
+        .put("source", own != null ? "connection" : "default");
   }
 
   ObjectNode group(StoredGroup group) {

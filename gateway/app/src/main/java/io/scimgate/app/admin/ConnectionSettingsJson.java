@@ -3,16 +3,20 @@ package io.scimgate.app.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.connection.ConnectionSettings;
+import io.scimgate.persistence.connection.RateLimit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a connection's admin settings from a request body: {@code name}, {@code groupPrefix} and
- * {@code attributeMappings} (an object of attribute path to attribute path). Absent fields keep {@code current}.
+ * Reads a connection's admin settings from a request body: {@code name}, {@code groupPrefix},
+ * {@code attributeMappings} (an object of attribute path to attribute path) and {@code rateLimit}. Absent fields
+ * keep {@code current}.
  */
 final class ConnectionSettingsJson {
   static final int MAX_MAPPINGS = 100;
+  static final int MAX_RATE = 100_000;
+  static final int MAX_BURST = 1_000_000;
   private static final Pattern ATTRIBUTE_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9:._$-]{0,299}");
 
   private ConnectionSettingsJson() {}
@@ -22,10 +26,29 @@ final class ConnectionSettingsJson {
     String prefix = body.has("groupPrefix") ? groupPrefix(body.get("groupPrefix")) : current.groupPrefix();
     Map<String, String> mappings = body.has("attributeMappings") ? mappings(body.get("attributeMappings"))
         : current.attributeMappings();
+    RateLimit rateLimit = body.has("rateLimit") ? rateLimit(body.get("rateLimit")) : current.rateLimit();
     if (name == null) {
       throw ScimException.invalidValue("'name' is required");
     }
-    return new ConnectionSettings(name, prefix, mappings);
+    return new ConnectionSettings(name, prefix, mappings, rateLimit);
+  }
+
+  /** {@code {"requestsPerSecond": 50, "burst": 100}} (burst defaults to the rate), or null: the default. */
+  private static RateLimit rateLimit(JsonNode value) {
+    if (value.isNull()) {
+      return null;
+    }
+    JsonNode rate = value.path("requestsPerSecond");
+    JsonNode burst = value.path("burst");
+    if (!value.isObject() || !positiveInt(rate, MAX_RATE) || !(burst.isMissingNode() || positiveInt(burst, MAX_BURST))) {
+      throw ScimException.invalidValue("'rateLimit' must be null (the default) or {\"requestsPerSecond\": 1 to "
+          + MAX_RATE + ", \"burst\": 1 to " + MAX_BURST + "}");
+    }
+    return new RateLimit(rate.asInt(), burst.isMissingNode() ? rate.asInt() : burst.asInt());
+  }
+
+  private static boolean positiveInt(JsonNode value, int max) {
+    return value.isIntegralNumber() && value.asLong() >= 1 && value.asLong() <= max;
   }
 
   private static String groupPrefix(JsonNode value) {

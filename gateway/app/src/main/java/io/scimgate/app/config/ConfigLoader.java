@@ -1,5 +1,6 @@
 package io.scimgate.app.config;
 
+import io.scimgate.persistence.connection.RateLimit;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,10 @@ public final class ConfigLoader {
   public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
   public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
   public static final String DELIVERY_BACKOFF_BASE_MS = "SCIMGATE_DELIVERY_BACKOFF_BASE_MS";
+  public static final String RATE_LIMIT_CONNECTION_RPS = "SCIMGATE_RATE_LIMIT_CONNECTION_RPS";
+  public static final String RATE_LIMIT_CONNECTION_BURST = "SCIMGATE_RATE_LIMIT_CONNECTION_BURST";
+  public static final String RATE_LIMIT_TENANT_RPS = "SCIMGATE_RATE_LIMIT_TENANT_RPS";
+  public static final String RATE_LIMIT_TENANT_BURST = "SCIMGATE_RATE_LIMIT_TENANT_BURST";
   public static final String PORTAL_SESSION_IDLE_MINUTES = "SCIMGATE_PORTAL_SESSION_IDLE_MINUTES";
   public static final String PORTAL_SESSION_MAX_HOURS = "SCIMGATE_PORTAL_SESSION_MAX_HOURS";
   public static final String PORTAL_FRAME_ANCESTORS = "SCIMGATE_PORTAL_FRAME_ANCESTORS";
@@ -78,7 +83,23 @@ public final class ConfigLoader {
         pluginsDir(),
         invites(),
         portal(),
-        requestLog());
+        requestLog(),
+        rateLimits());
+  }
+
+  /**
+   * Defaults well above what IdPs send in normal operation (Entra's guidance is about 25 requests/s per app; Okta
+   * pushes bursts): they stop floods, not imports. A rate of 0 turns a budget off.
+   */
+  private RateLimitConfig rateLimits() {
+    return new RateLimitConfig(
+        budget(RATE_LIMIT_CONNECTION_RPS, 100, RATE_LIMIT_CONNECTION_BURST, 300),
+        budget(RATE_LIMIT_TENANT_RPS, 200, RATE_LIMIT_TENANT_BURST, 600));
+  }
+
+  private RateLimit budget(String rateName, int rate, String burstName, int burst) {
+    int perSecond = integer(rateName, rate, 0, 1_000_000);
+    return perSecond == 0 ? null : new RateLimit(perSecond, integer(burstName, burst, 1, 10_000_000));
   }
 
   private PortalConfig portal() {

@@ -24,7 +24,8 @@ public record GatewayConfig(
     Path pluginsDir,
     InviteConfig invites,
     PortalConfig portal,
-    RequestLogConfig requestLog) {
+    RequestLogConfig requestLog,
+    RateLimitConfig rateLimits) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -34,25 +35,25 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog);
+        pluginsDir, invites, portal, requestLog, rateLimits);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog);
+        pluginsDir, invites, portal, requestLog, rateLimits);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog);
+        pluginsDir, invites, portal, requestLog, rateLimits);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites, portal, requestLog);
+        invites, portal, requestLog, rateLimits);
   }
 
   /** Cookies are {@code Secure} when browsers reach the gateway over https. */
@@ -66,6 +67,6 @@ public record GatewayConfig(
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
         + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations
-        + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + "]";
+        + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + ", " + rateLimits + "]";
   }
 }

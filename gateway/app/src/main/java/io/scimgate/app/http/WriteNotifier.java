@@ -26,8 +26,10 @@ public final class WriteNotifier implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpMethod method = ctx.request().method();
     if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+      // Not ended.succeeded(): the write committed whether or not its answer reached the client (an HTTP/2 stream's
+      // close, as with the JDK client's h2c, can report a sent answer as failed); a needless kick costs nothing.
       ctx.addEndHandler(ended -> {
-        if (ended.succeeded() && ctx.response().getStatusCode() < 400) {
+        if (ctx.response().getStatusCode() < 400) {
           vertx.eventBus().send(InvitePipeline.KICK_ADDRESS, "");
         }
       });

@@ -7,6 +7,8 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.requestlog.RequestLogHandler;
 import io.scimgate.app.requestlog.RequestLogRecorder;
+import io.scimgate.app.ratelimit.RateLimitHandler;
+import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.UserRepository;
@@ -18,17 +20,20 @@ import java.util.List;
 
 /**
  * The SCIM 2.0 service provider of one connection, mounted at {@code /scim/v2/{connectionId}}. Authentication
- * runs before the body is read, so an unauthenticated client cannot make the gateway buffer a large body. The
- * request log's handler runs before everything, so that it sees every answer, rejections included.
+ * and the request budget run before the body is read, so an unauthenticated or over-budget client cannot make the
+ * gateway buffer a large body. The request log's handler runs before everything, so that it sees every answer,
+ * rejections included.
  */
 public final class ScimApi {
   private ScimApi() {}
 
   public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, ConnectorRegistry connectors, RequestLogRecorder requestLog) {
+      ConnectionRegistry registry, ConnectorRegistry connectors, RequestLogRecorder requestLog,
+      RateLimiter rateLimiter) {
     Router router = Router.router(vertx);
     router.route().handler(RequestLogHandler.create(requestLog, registry));
     router.route().handler(ScimAuthHandler.create(tokens, registry));
+    router.route().handler(new RateLimitHandler(rateLimiter));
     router.route().handler(new DialectHandler(connectors));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());

@@ -40,11 +40,13 @@ class AdminScopeTest {
       new Route("GET", "/tenants/{t}/connections", null, false),
       new Route("POST", "/tenants/{t}/connections", "{\"vendor\":\"okta\",\"name\":\"Second\"}", false),
       new Route("GET", "/tenants/{t}/connections/{c}", null, false),
+      new Route("GET", "/tenants/{t}/connections/{c}/requests", null, false),
       new Route("PATCH", "/tenants/{t}/connections/{c}", "{\"name\":\"Renamed\"}", false),
       new Route("POST", "/tenants/{t}/connections/{c}/rotate-token", "{\"graceSeconds\":60}", false),
       new Route("POST", "/tenants/{t}/connections/{c}/disable", null, false),
       new Route("POST", "/tenants/{t}/connections/{c}/enable", null, false),
       new Route("GET", "/tenants/{t}/auto-invites", null, false),
+      new Route("POST", "/tenants/{t}/auto-invites/preview", "{\"enabled\":true,\"groupIds\":[\"{g}\"]}", false),
       new Route("PUT", "/tenants/{t}/auto-invites", "{\"enabled\":false,\"groupIds\":[\"{g}\"]}", false),
       new Route("GET", "/tenants/{t}/personnel", null, false),
       new Route("GET", "/tenants/{t}/personnel/{u}", null, false),
@@ -71,6 +73,33 @@ class AdminScopeTest {
   @AfterAll
   static void stop() {
     gateway.close();
+  }
+
+  /** Routes outside /tenants/{id}: checked one by one in the tests below. */
+  private static final List<String> OTHER_ROUTES = List.of("GET /tenants", "POST /tenants", "GET /connectors",
+      "GET /session", "DELETE /session", "POST /portal-sessions");
+
+  @Test
+  void theTablesCoverEveryAdminRoute() {
+    io.scimgate.app.config.GatewayConfig config = gateway.config();
+    io.vertx.sqlclient.Pool unused = io.scimgate.persistence.Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
+    try {
+      java.util.Set<String> registered = new java.util.TreeSet<>();
+      io.scimgate.app.admin.AdminApi.router(gateway.vertx(), unused, config, tokens, null,
+              io.scimgate.app.connectors.PluginHost.load(config.pluginsDir()),
+              io.scimgate.app.portal.PortalServices.create(unused, config))
+          .getRoutes().stream()
+          .filter(route -> route.methods() != null && !route.methods().isEmpty())
+          .forEach(route -> route.methods().forEach(method -> registered.add(method.name() + " "
+              + route.getPath().replaceAll(":([A-Za-z]+)", "{$1}"))));
+      java.util.Set<String> tabled = new java.util.TreeSet<>(OTHER_ROUTES);
+      TENANT_ROUTES.forEach(route -> tabled.add(route.method() + " " + route.path()
+          .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{userId}")
+          .replace("{d}", "{deliveryId}")));
+      assertThat(tabled).isEqualTo(registered);
+    } finally {
+      unused.close();
+    }
   }
 
   @Test
@@ -125,7 +154,8 @@ class AdminScopeTest {
     // the other tenant's nested ids under the company admin's own tenant path
     SeededTenant mixed = new SeededTenant(own.id, foreign.connectionId, foreign.groupId, foreign.userId,
         foreign.deliveryId);
-    for (String path : List.of("/tenants/{t}/connections/{c}", "/tenants/{t}/personnel/{u}")) {
+    for (String path : List.of("/tenants/{t}/connections/{c}", "/tenants/{t}/connections/{c}/requests",
+        "/tenants/{t}/personnel/{u}")) {
       assertThat(companyAdmin.get("/admin/v1" + new Route("GET", path, null, false).on(mixed)).status())
           .as(path).isEqualTo(404);
     }

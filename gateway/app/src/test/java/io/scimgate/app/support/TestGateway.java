@@ -61,6 +61,9 @@ public final class TestGateway implements AutoCloseable {
     env.put(ConfigLoader.SIGNING_SECRET, SECRET);
     env.put(ConfigLoader.HTTP_INSTANCES, "2");
     env.put(ConfigLoader.DATABASE_POOL_SIZE, "4");
+    // tests push faster than any IdP; the budgets have their own test (RateLimitTest)
+    env.put(ConfigLoader.RATE_LIMIT_CONNECTION_RPS, "0");
+    env.put(ConfigLoader.RATE_LIMIT_TENANT_RPS, "0");
     env.putAll(extraEnv);
     return env;
   }
@@ -75,6 +78,10 @@ public final class TestGateway implements AutoCloseable {
 
   public String url() {
     return config.publicUrl();
+  }
+
+  public GatewayConfig config() {
+    return config;
   }
 
   public String databaseUrl() {

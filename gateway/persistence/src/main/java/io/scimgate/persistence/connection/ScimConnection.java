@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * One SCIM connection of a tenant to one IdP, with what token checks need: the current token generation and,
  * during a rotation's grace period, the previous one and when it stops working. {@code tenantScimEnabled}
- * is the tenant's flag, joined in so that one lookup answers every authorization question.
+ * is the tenant's flag, joined in so that one lookup answers every authorization question. {@code rateLimit} is
+ * the connection's own request budget, {@code null} for the operator's default.
  */
 public record ScimConnection(
     UUID id,
@@ -23,7 +24,8 @@ public record ScimConnection(
     Instant previousTokenValidUntil,
     boolean tenantScimEnabled,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    RateLimit rateLimit) {
 
   public ScimConnection {
     attributeMappings = attributeMappings == null ? Map.of() : Map.copyOf(attributeMappings);
