@@ -1,7 +1,7 @@
 // #/signin: operators paste an admin token; company admins are told how they get in (a portal link).
 import { api, ApiError } from '../api.js';
 import { h } from '../dom.js';
-import { alertBox, busy, card, errorSlot, field } from '../ui.js';
+import { alertBox, busy, card, errorSlot, field, input } from '../ui.js';
 
 export const title = 'Sign in';
 
@@ -13,10 +13,9 @@ const REASONS = {
 
 export async function render(ctx) {
   const errors = errorSlot();
-  const token = h('textarea', {
-    class: 'input mono', rows: 4, required: true, spellcheck: 'false', autocomplete: 'off',
-    placeholder: 'eyJhbGciOi...',
-  });
+  // A password field: the token is masked on screen, pasted in one line, and Enter submits.
+  const token = input({ type: 'password', class: 'input mono', required: true, autocomplete: 'off',
+    spellcheck: 'false', placeholder: 'eyJhbGciOi...' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Sign in');
   const form = h('form', {
     class: 'stack',

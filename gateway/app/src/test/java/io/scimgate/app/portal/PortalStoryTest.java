@@ -58,6 +58,13 @@ class PortalStoryTest {
       assertThat(link).startsWith(gateway.url() + "/portal/login?code=");
       operator.screenshot("operator");
       assertThat(operator.cspViolations()).as("no inline script or style").isEmpty();
+
+      operator.click("Open screens");
+      operator.waitForText("No SCIM connection yet");
+      assertThat(operator.testId("tenant-name").getText()).as("an operator may open any tenant's screens")
+          .isEqualTo("Acme");
+      operator.click("Tenants");
+      operator.waitForText("Create a tenant");
     }
 
     try (Browser admin = Browser.open(gateway.url())) {
