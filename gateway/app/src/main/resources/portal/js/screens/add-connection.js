@@ -46,9 +46,14 @@ async function chooseSteps(ctx) {
   const available = connectors.filter((c) => !c.state || c.state === 'STARTED' || c.state === 'started');
   const draft = { connector: null, name: '', prefix: '' };
   const root = h('div', {});
-  const showProvider = () => replace(root, providerStep(available, draft, showName));
-  const showName = () => replace(root, nameStep(ctx, draft, showProvider));
-  showProvider();
+  // Moving between steps puts the keyboard focus on the new step's first control.
+  const show = (step) => {
+    replace(root, step);
+    (root.querySelector('input:checked') || root.querySelector('input, button'))?.focus();
+  };
+  const showProvider = () => show(providerStep(available, draft, showName));
+  const showName = () => show(nameStep(ctx, draft, showProvider));
+  replace(root, providerStep(available, draft, showName));
   return root;
 }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /** Who gets in and what they see: SCIM off, dead portal links, no session, the token shown once. */
 class PortalAccessTest {
@@ -131,6 +132,22 @@ class PortalAccessTest {
       assertThat(companyAdmin.testId("ask-for-link").getText())
           .isEqualTo("Ask your administrator for a new portal link.");
     }
+  }
+
+  @Test
+  void theWizardWorksFromTheKeyboard() {
+    signedOut();
+    String tenant = PortalSteps.createTenant(gateway, "Tyrell", true);
+    browser.go(PortalSteps.portalLink(gateway, tenant, "scim/add"));
+    browser.find(By.cssSelector("label[for='provider-okta']"));
+    browser.script("document.getElementById('provider-okta').focus()");
+    browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.waitForText("Name your Okta connection");
+    assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+        .as("the name field has the focus").isEqualTo(browser.field("Connection name").getAttribute("id"));
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(browser.testId("scim-token").getAttribute("value")).isNotBlank();
   }
 
   @Test
