@@ -28,7 +28,14 @@ public final class PortalRoutes {
 
   public void mount(Router router) {
     router.route("/portal*").handler(new SecurityHeaders(config.portal()));
-    router.get("/portal").handler(ctx -> ctx.redirect("/portal/"));
+    // vertx-web matches "/portal" for "/portal/" too: redirect only the bare path, or the index loops forever
+    router.get("/portal").handler(ctx -> {
+      if (ctx.request().path().equals("/portal")) {
+        ctx.redirect("/portal/");
+      } else {
+        ctx.next();
+      }
+    });
     router.get("/portal/login").handler(async(this::login));
     router.get("/portal/*").handler(StaticHandler.create("portal").setCachingEnabled(false)
         .setDirectoryListing(false).setIndexPage("index.html"));
