@@ -2,14 +2,17 @@ package io.scimgate.app;
 
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.config.DatabaseLimits;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
+import io.scimgate.app.http.OpenConnections;
 import io.scimgate.app.invites.InviteWiring;
 import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.app.ratelimit.ClusterSize;
 import io.scimgate.app.ratelimit.RateLimiter;
+import io.scimgate.app.scim.TenantGate;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.cluster.NodeRegistry;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -51,7 +54,9 @@ public final class Gateway {
     this.vertx = vertx;
     this.config = config;
     this.connectors = connectors;
-    this.pool = Database.pool(vertx, config.databaseUrl(), config.databasePoolSize());
+    DatabaseLimits limits = config.databaseLimits();
+    this.pool = Database.boundedPool(vertx, config.databaseUrl(), config.databasePoolSize(),
+        limits.statementTimeout(), limits.poolWait());
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
@@ -69,15 +74,19 @@ public final class Gateway {
     ConnectorRegistry connectors = PluginHost.load(config.pluginsDir());
     Gateway gateway = new Gateway(vertx, config, connectors);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
-    return migrations.apply(gateway.pool)
+    OpenConnections openConnections = new OpenConnections(config.httpLimits().maxConnections());
+    DatabaseLimits limits = config.databaseLimits();
+    TenantGate tenantGate = new TenantGate(limits.tenantRunning(), limits.tenantQueued(), limits.poolWait());
+    return applyMigrations(vertx, config, migrations)
         .compose(applied -> gateway.registry.start())
         .compose(loaded -> gateway.cluster.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(gateway.requestLog))
         .compose(id -> {
           gateway.requestLogId = id;
-          return vertx.deployVerticle(() -> new HttpVerticle(config, gateway.pool, tokens, gateway.registry,
-              connectors, gateway.health, gateway.requestLog, gateway.rateLimiter),
+          NodeServices services = new NodeServices(gateway.pool, tokens, gateway.registry, connectors,
+              gateway.health, gateway.requestLog, gateway.rateLimiter, openConnections, tenantGate);
+          return vertx.deployVerticle(() -> new HttpVerticle(config, services),
               new DeploymentOptions().setInstances(config.httpInstances()));
         })
         .compose(id -> {
@@ -93,6 +102,12 @@ public final class Gateway {
           return gateway;
         })
         .recover(failure -> gateway.closeResources().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /** On a pool of their own, without the requests' statement timeout: a migration may legitimately take long. */
+  private static Future<Integer> applyMigrations(Vertx vertx, GatewayConfig config, Migrations migrations) {
+    Pool migrationPool = Database.pool(vertx, config.databaseUrl(), 1);
+    return migrations.apply(migrationPool).eventually(migrationPool::close);
   }
 
   /** Ended portal links and sessions are deleted a day after their end (idempotent: every node may do it). */

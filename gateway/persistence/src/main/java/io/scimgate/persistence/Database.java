@@ -5,6 +5,8 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Builds the shared PostgreSQL pool every repository uses. */
 public final class Database {
@@ -21,11 +23,30 @@ public final class Database {
         .setPipeliningLimit(256);
   }
 
-  /** A pool of {@code size} connections; commands are issued from the caller's event loop. */
+  /**
+   * A pool of {@code size} connections without time bounds (migrations, tools); commands are issued from the
+   * caller's event loop.
+   */
   public static Pool pool(Vertx vertx, String url, int size) {
+    return build(vertx, connectOptions(url), new PoolOptions().setMaxSize(size));
+  }
+
+  /**
+   * A pool for request work: PostgreSQL cancels any statement that runs longer than {@code statementTimeout}
+   * (a lock wait included: set per connection at start-up, so no extra round trip), and a caller waits at most
+   * {@code poolWait} for a free connection before its query fails.
+   */
+  public static Pool boundedPool(Vertx vertx, String url, int size, Duration statementTimeout, Duration poolWait) {
+    PgConnectOptions options = connectOptions(url);
+    options.addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
+    return build(vertx, options, new PoolOptions().setMaxSize(size)
+        .setConnectionTimeout((int) poolWait.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
+  }
+
+  private static Pool build(Vertx vertx, PgConnectOptions options, PoolOptions poolOptions) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setName("scimgate").setShared(false))
-        .connectingTo(connectOptions(url))
+        .with(poolOptions.setName("scimgate").setShared(false))
+        .connectingTo(options)
         .using(vertx)
         .build();
   }

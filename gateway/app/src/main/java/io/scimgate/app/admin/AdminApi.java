@@ -1,5 +1,6 @@
 package io.scimgate.app.admin;
 
+import io.scimgate.app.NodeServices;
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.Scopes;
@@ -32,8 +33,11 @@ public final class AdminApi {
 
   private AdminApi() {}
 
-  public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, ConnectorRegistry connectors, PortalServices portal) {
+  public static Router router(Vertx vertx, GatewayConfig config, NodeServices services, PortalServices portal) {
+    Pool pool = services.pool();
+    TokenService tokens = services.tokens();
+    ConnectionRegistry registry = services.registry();
+    ConnectorRegistry connectors = services.connectors();
     Router router = Router.router(vertx);
     router.route().handler(AdminAuthHandler.create(tokens, portal.sessions(), config));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));

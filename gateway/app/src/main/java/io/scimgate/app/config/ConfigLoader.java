@@ -14,9 +14,18 @@ public final class ConfigLoader {
   public static final String HTTP_HOST = "SCIMGATE_HTTP_HOST";
   public static final String HTTP_PORT = "SCIMGATE_HTTP_PORT";
   public static final String HTTP_INSTANCES = "SCIMGATE_HTTP_INSTANCES";
+  public static final String HTTP_MAX_CONNECTIONS = "SCIMGATE_HTTP_MAX_CONNECTIONS";
+  public static final String HTTP_IDLE_TIMEOUT_SECONDS = "SCIMGATE_HTTP_IDLE_TIMEOUT_SECONDS";
+  public static final String HTTP_HEADER_TIMEOUT_SECONDS = "SCIMGATE_HTTP_HEADER_TIMEOUT_SECONDS";
+  public static final String HTTP_BODY_TIMEOUT_SECONDS = "SCIMGATE_HTTP_BODY_TIMEOUT_SECONDS";
   public static final String PUBLIC_URL = "SCIMGATE_PUBLIC_URL";
   public static final String DATABASE_URL = "SCIMGATE_DATABASE_URL";
   public static final String DATABASE_POOL_SIZE = "SCIMGATE_DATABASE_POOL_SIZE";
+  public static final String DATABASE_STATEMENT_TIMEOUT_MS = "SCIMGATE_DATABASE_STATEMENT_TIMEOUT_MS";
+  public static final String DATABASE_POOL_WAIT_MS = "SCIMGATE_DATABASE_POOL_WAIT_MS";
+  public static final String TENANT_MAX_RUNNING_REQUESTS = "SCIMGATE_TENANT_MAX_RUNNING_REQUESTS";
+  public static final String TENANT_MAX_QUEUED_REQUESTS = "SCIMGATE_TENANT_MAX_QUEUED_REQUESTS";
+  public static final String INVITES_STATEMENT_TIMEOUT_MS = "SCIMGATE_INVITES_STATEMENT_TIMEOUT_MS";
   public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
   public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
   public static final String DEFAULT_PAGE_SIZE = "SCIMGATE_DEFAULT_PAGE_SIZE";
@@ -66,13 +75,14 @@ public final class ConfigLoader {
     int port = integer(HTTP_PORT, 8080, 0, 65535);
     String publicUrl = text(PUBLIC_URL, "http://localhost:" + port).replaceAll("/+$", "");
     int maxPage = integer(MAX_PAGE_SIZE, 1000, 1, 100_000);
+    int poolSize = integer(DATABASE_POOL_SIZE, 16, 1, 1000);
     return new GatewayConfig(
         text(HTTP_HOST, "0.0.0.0"),
         port,
         integer(HTTP_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 256),
         publicUrl,
         text(DATABASE_URL, null),
-        integer(DATABASE_POOL_SIZE, 16, 1, 1000),
+        poolSize,
         secret(),
         integer(MAX_BODY_BYTES, 1024 * 1024, 1024, 512 * 1024 * 1024),
         integer(DEFAULT_PAGE_SIZE, 100, 1, maxPage),
@@ -84,7 +94,40 @@ public final class ConfigLoader {
         invites(),
         portal(),
         requestLog(),
-        rateLimits());
+        rateLimits(),
+        databaseLimits(poolSize),
+        httpLimits());
+  }
+
+  private HttpLimits httpLimits() {
+    return new HttpLimits(integer(HTTP_MAX_CONNECTIONS, defaultMaxConnections(), 1, 1_000_000),
+        Duration.ofSeconds(integer(HTTP_IDLE_TIMEOUT_SECONDS, 60, 1, 3600)),
+        Duration.ofSeconds(integer(HTTP_HEADER_TIMEOUT_SECONDS, 10, 1, 600)),
+        Duration.ofSeconds(integer(HTTP_BODY_TIMEOUT_SECONDS, 30, 1, 3600)));
+  }
+
+  /**
+   * Half the process's file descriptor limit (the rest is for the database pools, plugins, logs and headroom),
+   * at most 10,000: a node refuses connections before it runs out of descriptors and can serve nobody.
+   */
+  static int defaultMaxConnections() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return (int) Math.max(100, Math.min(10_000, unix.getMaxFileDescriptorCount() / 2));
+    }
+    return 10_000;
+  }
+
+  /**
+   * A tenant may run a quarter of the pool's size in requests by default; a request holds up to two connections
+   * (a list's count and page), so one busy tenant takes at most half the pool.
+   */
+  private DatabaseLimits databaseLimits(int poolSize) {
+    return new DatabaseLimits(Duration.ofMillis(integer(DATABASE_STATEMENT_TIMEOUT_MS, 5000, 100, 3_600_000)),
+        Duration.ofMillis(integer(INVITES_STATEMENT_TIMEOUT_MS, 60_000, 100, 3_600_000)),
+        Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)),
+        integer(TENANT_MAX_RUNNING_REQUESTS, Math.max(1, poolSize / 4), 1, 10_000),
+        integer(TENANT_MAX_QUEUED_REQUESTS, 50, 0, 100_000));
   }
 
   /**

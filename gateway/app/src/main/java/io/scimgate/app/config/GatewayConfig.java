@@ -25,7 +25,9 @@ public record GatewayConfig(
     InviteConfig invites,
     PortalConfig portal,
     RequestLogConfig requestLog,
-    RateLimitConfig rateLimits) {
+    RateLimitConfig rateLimits,
+    DatabaseLimits databaseLimits,
+    HttpLimits httpLimits) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -35,25 +37,25 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites, portal, requestLog, rateLimits);
+        invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
   }
 
   /** Cookies are {@code Secure} when browsers reach the gateway over https. */
@@ -67,6 +69,7 @@ public record GatewayConfig(
         + ", database=" + DatabaseUrls.redact(databaseUrl) + " (pool " + databasePoolSize + ")"
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
         + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations
-        + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + ", " + rateLimits + "]";
+        + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + ", " + rateLimits
+        + ", " + databaseLimits + ", " + httpLimits + "]";
   }
 }

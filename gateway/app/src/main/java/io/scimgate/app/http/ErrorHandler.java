@@ -5,6 +5,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.resource.ScimMessages;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -30,14 +31,24 @@ public final class ErrorHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (clientWentAway(ctx)) {
+      // routine (a client timed out or gave up mid-upload): nobody to answer, nothing to investigate
+      LOG.debug("Client went away during {} {} (request {})", ctx.request().method(), ctx.normalizedPath(),
+          RequestIds.of(ctx));
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
     ScimException error = toScimError(ctx);
     ctx.put(RENDERED, error);
+    UnreadBody.closeAfterAnswer(ctx);
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
+    }
+    if (error.status() == 503 || error.status() == 429) {
+      ctx.response().putHeader("Retry-After", Integer.toString(TransientFailures.RETRY_AFTER_SECONDS));
     }
     if (ctx.normalizedPath().startsWith("/scim/")) {
       Responses.scim(ctx, error.status(), ScimMessages.error(error));
@@ -49,10 +60,21 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     }
   }
 
+  private static boolean clientWentAway(RoutingContext ctx) {
+    return ctx.failure() instanceof HttpClosedException || ctx.response().closed();
+  }
+
   private static ScimException toScimError(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ScimException scim) {
       return scim;
+    }
+    if (TransientFailures.isTransient(failure)) {
+      // expected under load or during a database restart: one line, no trace
+      LOG.warn("Database unavailable on {} {} (request {}): {}", ctx.request().method(), ctx.normalizedPath(),
+          RequestIds.of(ctx), failure.toString());
+      return ScimException.of(503, null, "The service is briefly unavailable; retry after "
+          + TransientFailures.RETRY_AFTER_SECONDS + " seconds (request " + RequestIds.of(ctx) + ")");
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     if (failure != null && !(failure instanceof HttpException)) {

@@ -28,7 +28,8 @@ public final class InviteWiring {
 
   public static InvitePipeline pipeline(Vertx vertx, GatewayConfig config, ConnectorRegistry plugins) {
     InviteConfig invites = config.invites();
-    Pool pool = Database.pool(vertx, config.databaseUrl(), invites.poolSize());
+    Pool pool = Database.boundedPool(vertx, config.databaseUrl(), invites.poolSize(),
+        config.databaseLimits().pipelineStatementTimeout(), config.databaseLimits().poolWait());
     Map<String, DeliveryChannel> channels = new LinkedHashMap<>(plugins.channels());
     if (invites.smtpHost() != null) {
       channels.put("email", new EmailChannel(vertx, new SmtpSettings(invites.smtpHost(), invites.smtpPort(),

@@ -1,21 +1,16 @@
 package io.scimgate.app.scim;
 
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.NodeServices;
 import io.scimgate.app.auth.ScimAuthHandler;
-import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.requestlog.RequestLogHandler;
-import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.app.ratelimit.RateLimitHandler;
-import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.UserRepository;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -27,18 +22,17 @@ import java.util.List;
 public final class ScimApi {
   private ScimApi() {}
 
-  public static Router router(Vertx vertx, Pool pool, GatewayConfig config, TokenService tokens,
-      ConnectionRegistry registry, ConnectorRegistry connectors, RequestLogRecorder requestLog,
-      RateLimiter rateLimiter) {
+  public static Router router(Vertx vertx, GatewayConfig config, NodeServices services) {
     Router router = Router.router(vertx);
-    router.route().handler(RequestLogHandler.create(requestLog, registry));
-    router.route().handler(ScimAuthHandler.create(tokens, registry));
-    router.route().handler(new RateLimitHandler(rateLimiter));
-    router.route().handler(new DialectHandler(connectors));
+    router.route().handler(RequestLogHandler.create(services.requestLog(), services.registry()));
+    router.route().handler(ScimAuthHandler.create(services.tokens(), services.registry()));
+    router.route().handler(new RateLimitHandler(services.rateLimiter()));
+    router.route().handler(services.tenantGate());
+    router.route().handler(new DialectHandler(services.connectors()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());
-    UserOperations users = new UserOperations(new UserRepository(pool), cursors);
-    GroupOperations groups = new GroupOperations(new GroupRepository(pool), cursors);
+    UserOperations users = new UserOperations(new UserRepository(services.pool()), cursors);
+    GroupOperations groups = new GroupOperations(new GroupRepository(services.pool()), cursors);
     new UserEndpoints(users, config).mount(router);
     new GroupEndpoints(groups, config).mount(router);
     new BulkEndpoint(config, List.of(users, groups)).mount(router);

@@ -85,8 +85,9 @@ class AdminScopeTest {
     io.vertx.sqlclient.Pool unused = io.scimgate.persistence.Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
     try {
       java.util.Set<String> registered = new java.util.TreeSet<>();
-      io.scimgate.app.admin.AdminApi.router(gateway.vertx(), unused, config, tokens, null,
-              io.scimgate.app.connectors.PluginHost.load(config.pluginsDir()),
+      io.scimgate.app.NodeServices services = new io.scimgate.app.NodeServices(unused, tokens, null,
+          io.scimgate.app.connectors.PluginHost.load(config.pluginsDir()), null, null, null, null, null);
+      io.scimgate.app.admin.AdminApi.router(gateway.vertx(), config, services,
               io.scimgate.app.portal.PortalServices.create(unused, config))
           .getRoutes().stream()
           .filter(route -> route.methods() != null && !route.methods().isEmpty())

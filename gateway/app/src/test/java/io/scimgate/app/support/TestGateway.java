@@ -64,6 +64,9 @@ public final class TestGateway implements AutoCloseable {
     // tests push faster than any IdP; the budgets have their own test (RateLimitTest)
     env.put(ConfigLoader.RATE_LIMIT_CONNECTION_RPS, "0");
     env.put(ConfigLoader.RATE_LIMIT_TENANT_RPS, "0");
+    // a quarter of the 4-connection pool would run one request per tenant at a time: races and concurrent writes
+    // would never happen (the gate has its own test, TenantFairnessTest)
+    env.put(ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "8");
     env.putAll(extraEnv);
     return env;
   }

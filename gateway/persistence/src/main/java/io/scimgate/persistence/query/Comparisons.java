@@ -41,6 +41,9 @@ final class Comparisons {
     if (!value.isTextual()) {
       throw mismatch(definition, "a string");
     }
+    if (op == CompareOperator.CO || op == CompareOperator.SW || op == CompareOperator.EW) {
+      sql.unindexedPattern(definition.name(), value.asText());
+    }
     return text(sql, expr, !definition.caseExact(), op, value.asText());
   }
 

@@ -48,10 +48,19 @@ public final class FilterSql implements FilterVisitor<String> {
       "meta.lastmodified", new Column("modified_at", Column.Kind.TIMESTAMP, false),
       "members.value", new Column("id", Column.Kind.MEMBERSHIP_OF_GROUP, false));
 
+  /**
+   * {@code co}/{@code sw}/{@code ew} on an attribute without a column of its own scan every row's JSON document
+   * (no index can serve them): a filter may hold a few such terms, with short values, so that one search
+   * cannot run for a minute.
+   */
+  public static final int MAX_UNINDEXED_PATTERNS = 4;
+  public static final int MAX_PATTERN_LENGTH = 256;
+
   private final ResourceType type;
   private final Map<String, Column> columns;
   private final List<Object> params = new ArrayList<>();
   private final int firstParam;
+  private int unindexedPatterns;
 
   private FilterSql(ResourceType type, Map<String, Column> columns, int firstParam) {
     this.type = type;
@@ -145,6 +154,18 @@ public final class FilterSql implements FilterVisitor<String> {
       throw ScimException.invalidFilter("'schemas' supports only eq with a schema URI");
     }
     return "(doc -> 'schemas' ? " + param(value.asText()) + "::text)";
+  }
+
+  /** Counts a {@code co}/{@code sw}/{@code ew} term on a JSON attribute against the cost bound. */
+  void unindexedPattern(String attribute, String value) {
+    if (++unindexedPatterns > MAX_UNINDEXED_PATTERNS) {
+      throw ScimException.invalidFilter("A filter may hold at most " + MAX_UNINDEXED_PATTERNS + " co, sw or ew "
+          + "terms on attributes other than userName, externalId, displayName and emails.value");
+    }
+    if (value.length() > MAX_PATTERN_LENGTH) {
+      throw ScimException.invalidFilter("The value of a co, sw or ew term on '" + attribute + "' may be at most "
+          + MAX_PATTERN_LENGTH + " characters long");
+    }
   }
 
   /** Adds a bind parameter; the placeholder for it. */

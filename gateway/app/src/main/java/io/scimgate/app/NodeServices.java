@@ -1,0 +1,27 @@
+package io.scimgate.app;
+
+import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.TokenService;
+import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.http.Health;
+import io.scimgate.app.http.OpenConnections;
+import io.scimgate.app.ratelimit.RateLimiter;
+import io.scimgate.app.requestlog.RequestLogRecorder;
+import io.scimgate.app.scim.TenantGate;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * What one node's HTTP server instances share (one per event loop, all thread-safe): the request pool, the token
+ * keys, the connection view, the loaded connectors, readiness, the request log, the request budgets, the open
+ * connection count and the per-tenant database gate.
+ */
+public record NodeServices(
+    Pool pool,
+    TokenService tokens,
+    ConnectionRegistry registry,
+    ConnectorRegistry connectors,
+    Health health,
+    RequestLogRecorder requestLog,
+    RateLimiter rateLimiter,
+    OpenConnections openConnections,
+    TenantGate tenantGate) {}

@@ -1,0 +1,25 @@
+package io.scimgate.app.config;
+
+import java.time.Duration;
+
+/**
+ * Bounds on the database work of requests (see {@link ConfigLoader}), so that a locked table, a heavy search or an
+ * unreachable database gives a prompt answer instead of a request that waits for minutes.
+ *
+ * @param statementTimeout          PostgreSQL cancels a SCIM or admin statement that runs longer (not migrations)
+ * @param pipelineStatementTimeout  the same for the invite pipeline's pool, whose batches may legitimately run longer
+ * @param poolWait                  how long a request waits for a free connection of the pool, or for its
+ *                                  tenant's turn
+ * @param tenantRunning             SCIM requests of one tenant running at once on a node
+ * @param tenantQueued              SCIM requests of one tenant waiting for a turn; past it, 429
+ */
+public record DatabaseLimits(Duration statementTimeout, Duration pipelineStatementTimeout, Duration poolWait,
+    int tenantRunning, int tenantQueued) {
+
+  @Override
+  public String toString() {
+    return "statementTimeout=" + statementTimeout.toMillis() + "ms (pipeline " + pipelineStatementTimeout.toMillis()
+        + "ms), poolWait=" + poolWait.toMillis() + "ms, per tenant " + tenantRunning + " running/" + tenantQueued
+        + " queued";
+  }
+}

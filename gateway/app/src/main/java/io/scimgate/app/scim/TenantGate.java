@@ -1,0 +1,85 @@
+package io.scimgate.app.scim;
+
+import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.connectors.api.ScimException;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * At most a few SCIM requests of one tenant run on this node at a time (each holds at most two database
+ * connections at a time: a list runs its count and its page side by side), so that one tenant's heavy searches or bulk pushes cannot take the whole pool while other
+ * tenants wait. A few more wait for a turn (a burst is smoothed, not refused); past that, or after waiting
+ * {@code maxWait}, the answer is 429 with {@code Retry-After}. A waiting request whose client went away is never
+ * started.
+ */
+public final class TenantGate implements Handler<RoutingContext> {
+  private final Map<UUID, TenantSlots> tenants = new ConcurrentHashMap<>();
+  private final int maxRunning;
+  private final int maxQueued;
+  private final Duration maxWait;
+
+  public TenantGate(int maxRunning, int maxQueued, Duration maxWait) {
+    this.maxRunning = maxRunning;
+    this.maxQueued = maxQueued;
+    this.maxWait = maxWait;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    TenantSlots slots = tenants.computeIfAbsent(ScimAuthHandler.connection(ctx).tenantId(),
+        tenant -> new TenantSlots(maxRunning, maxQueued));
+    Context context = ctx.vertx().getOrCreateContext();
+    AtomicBoolean started = new AtomicBoolean();
+    Runnable start = () -> context.runOnContext(turn -> begin(ctx, slots, started));
+    switch (slots.admit(start)) {
+      case RUN -> begin(ctx, slots, started);
+      case FULL -> ctx.fail(busy("too many of its requests are running or waiting"));
+      case QUEUED -> awaitTurn(ctx, slots, start);
+    }
+  }
+
+  private void awaitTurn(RoutingContext ctx, TenantSlots slots, Runnable start) {
+    long timer = ctx.vertx().setTimer(maxWait.toMillis(), expired -> {
+      if (slots.withdraw(start)) {
+        ctx.fail(busy("its requests waited " + maxWait.toMillis() + " ms for a turn"));
+      }
+    });
+    ctx.addEndHandler(ended -> {
+      ctx.vertx().cancelTimer(timer);
+      slots.withdraw(start);
+    });
+  }
+
+  private void begin(RoutingContext ctx, TenantSlots slots, AtomicBoolean started) {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    Runnable releaseOnce = () -> {
+      if (released.compareAndSet(false, true)) {
+        Runnable next = slots.release();
+        if (next != null) {
+          next.run();
+        }
+      }
+    };
+    ctx.addEndHandler(ended -> releaseOnce.run());
+    if (ctx.response().closed()) {
+      // the client gave up while waiting: start none of its statements
+      releaseOnce.run();
+      return;
+    }
+    ctx.next();
+  }
+
+  private static ScimException busy(String why) {
+    return ScimException.of(429, null, "This tenant has too much work in progress on this node (" + why
+        + "); retry after a few seconds");
+  }
+}
