@@ -7,6 +7,8 @@ import io.scimgate.app.auth.Scopes;
 import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.invites.egress.EgressPolicy;
+import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.persistence.audit.AuditLog;
@@ -54,7 +56,8 @@ public final class AdminApi {
     new RequestLogAdmin(connections, requestLog, json).mount(router);
     new AutoInviteAdmin(tenants, new AutoInviteRepository(pool)).mount(router);
     new PersonnelAdmin(tenants, new PersonnelRepository(pool)).mount(router);
-    new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal).mount(router);
+    new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal,
+        new EgressPolicy(config.invites().webhooks(), HostResolver.system(vertx))).mount(router);
     new DeliveryAdmin(tenants, new DeliveryRepository(pool)).mount(router);
     new PortalAdmin(tenants, portal.access(), portal.sessions(), portal.links(), tokens, config).mount(router);
     return router;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.invites.egress.EgressPolicy;
+import io.scimgate.invites.egress.EgressRefusal;
+import io.scimgate.invites.egress.WebhookUrl;
 import io.scimgate.persistence.invites.WebhookEndpoint;
 import io.scimgate.persistence.invites.WebhookRepository;
 import io.scimgate.persistence.tenant.Tenant;
@@ -13,10 +16,6 @@ import io.scimgate.persistence.tenant.TenantRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code /admin/v1/tenants/{tenantId}/webhook}: where the tenant's invite and deprovisioning webhooks go, and
@@ -26,16 +25,17 @@ final class WebhookAdmin {
   static final int MIN_SECRET_LENGTH = 16;
   static final int MAX_SECRET_LENGTH = 1024;
   static final int MAX_URL_LENGTH = 2048;
-  private static final Set<String> SCHEMES = Set.of("http", "https");
 
   private final TenantRepository tenants;
   private final WebhookRepository webhooks;
   private final SecretSealer sealer;
+  private final EgressPolicy egress;
 
-  WebhookAdmin(TenantRepository tenants, WebhookRepository webhooks, SecretSealer sealer) {
+  WebhookAdmin(TenantRepository tenants, WebhookRepository webhooks, SecretSealer sealer, EgressPolicy egress) {
     this.tenants = tenants;
     this.webhooks = webhooks;
     this.sealer = sealer;
+    this.egress = egress;
   }
 
   void mount(Router router) {
@@ -51,13 +51,18 @@ final class WebhookAdmin {
         .compose(endpoint -> Responses.json(ctx, 200, InviteJson.webhook(endpoint)));
   }
 
-  /** Replaces the whole endpoint: url and secret are required, {@code enabled} defaults to true. */
+  /**
+   * Replaces the whole endpoint: url and secret are required, {@code enabled} defaults to true. The URL must pass
+   * the egress rules, resolved (off the event loop) as it would be when called.
+   */
   private Future<Void> put(RoutingContext ctx) {
     JsonNode body = Params.jsonBody(ctx);
-    String url = url(body);
+    String url = AdminJson.requiredText(body, "url", MAX_URL_LENGTH);
+    WebhookUrl parsed = parsed(url);
     String secret = secret(body);
     boolean enabled = InviteJson.optionalBoolean(body, "enabled", true);
     return TenantAdmin.existing(tenants, ctx)
+        .compose(tenant -> admitted(parsed).map(admitted -> tenant))
         .compose(tenant -> webhooks.put(tenant.id(), url, sealer.seal(secret), enabled,
             InviteJson.audit(ctx, tenant.id())))
         .compose(endpoint -> Responses.json(ctx, 200, InviteJson.webhook(endpoint)));
@@ -86,20 +91,25 @@ final class WebhookAdmin {
     return ScimException.notFound("Tenant '" + tenant.id() + "' has no webhook");
   }
 
-  /** An absolute http(s) URL with a host. */
-  private static String url(JsonNode body) {
-    String url = AdminJson.requiredText(body, "url", MAX_URL_LENGTH);
+  /**
+   * The URL's addresses checked as a send would check them. A name that does not resolve (yet) is accepted: a
+   * receiver's DNS may come after its configuration, and each send checks again anyway.
+   */
+  private Future<Void> admitted(WebhookUrl url) {
+    return egress.admit(url).<Void>mapEmpty().recover(failure -> failure instanceof EgressRefusal refusal
+        ? Future.failedFuture(notAllowed(refusal)) : Future.succeededFuture());
+  }
+
+  private WebhookUrl parsed(String url) {
     try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (SCHEMES.contains(scheme) && uri.getHost() != null && !uri.getHost().isBlank()) {
-        return url;
-      }
-    } catch (URISyntaxException e) {
-      // answered below, like any other URL we cannot call
+      return egress.parse(url);
+    } catch (EgressRefusal refusal) {
+      throw notAllowed(refusal);
     }
-    throw ScimException.invalidValue("'url' must be an absolute http or https URL with a host, e.g."
-        + " \"https://hooks.example.com/scimgate\"");
+  }
+
+  private static ScimException notAllowed(EgressRefusal refusal) {
+    return ScimException.invalidValue("'url' is not allowed: " + refusal.getMessage());
   }
 
   /** Taken as given (no trimming): the receiver verifies signatures with exactly these characters. */

@@ -1,6 +1,8 @@
 package io.scimgate.app.config;
 
 import io.scimgate.persistence.connection.RateLimit;
+import io.scimgate.invites.egress.EgressAllowlist;
+import io.scimgate.invites.egress.EgressSettings;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,10 @@ public final class ConfigLoader {
   public static final String SMTP_PASSWORD = "SCIMGATE_SMTP_PASSWORD";
   public static final String SMTP_FROM = "SCIMGATE_SMTP_FROM";
   public static final String SMTP_STARTTLS = "SCIMGATE_SMTP_STARTTLS";
+  public static final String SMTP_ALLOW_PLAINTEXT_AUTH = "SCIMGATE_SMTP_ALLOW_PLAINTEXT_AUTH";
+  public static final String WEBHOOK_ALLOW_HTTP = "SCIMGATE_WEBHOOK_ALLOW_HTTP";
+  public static final String WEBHOOK_ALLOWED_HOSTS = "SCIMGATE_WEBHOOK_ALLOWED_HOSTS";
+  public static final String WEBHOOK_TIMEOUT_SECONDS = "SCIMGATE_WEBHOOK_TIMEOUT_SECONDS";
   public static final String INVITES_POLL_MS = "SCIMGATE_INVITES_POLL_MS";
   public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
   public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
@@ -164,21 +170,53 @@ public final class ConfigLoader {
   }
 
   private InviteConfig invites() {
-    String startTls = text(SMTP_STARTTLS, "OPTIONAL").toUpperCase(java.util.Locale.ROOT);
-    if (!java.util.Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(startTls)) {
-      throw new ConfigException(SMTP_STARTTLS + " must be DISABLED, OPTIONAL or REQUIRED, was '" + startTls + "'");
-    }
     String pipeline = text(INVITE_PIPELINE, "on").toLowerCase(java.util.Locale.ROOT);
     if (!pipeline.equals("on") && !pipeline.equals("off")) {
       throw new ConfigException(INVITE_PIPELINE + " must be on or off, was '" + pipeline + "'");
     }
-    return new InviteConfig(pipeline.equals("on"), integer(INVITES_POOL_SIZE, 4, 1, 100), text(SMTP_HOST, null), integer(SMTP_PORT, 587, 1, 65535), text(SMTP_USERNAME, null),
-        text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"), startTls,
+    String username = text(SMTP_USERNAME, null);
+    return new InviteConfig(pipeline.equals("on"), integer(INVITES_POOL_SIZE, 4, 1, 100), text(SMTP_HOST, null),
+        integer(SMTP_PORT, 587, 1, 65535), username, text(SMTP_PASSWORD, null), text(SMTP_FROM, "scimgate@localhost"),
+        startTls(username != null),
         Duration.ofMillis(integer(INVITES_POLL_MS, 1000, 50, 600_000)),
         Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 60, 1, 3600)),
         integer(DELIVERY_MAX_ATTEMPTS, 16, 1, 100),
         Duration.ofMillis(integer(DELIVERY_BACKOFF_BASE_MS, 2000, 1, 3_600_000)),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        webhooks());
+  }
+
+  /**
+   * With SMTP credentials, STARTTLS is REQUIRED unless the operator allows clear text explicitly: with OPTIONAL, a
+   * server (or a man in the middle) that does not offer STARTTLS would get the password in clear text. Unset, it
+   * defaults to what is safe; set to a weaker value, the start fails rather than silently sending mail differently
+   * than configured.
+   */
+  private String startTls(boolean credentials) {
+    String startTls = text(SMTP_STARTTLS, credentials ? "REQUIRED" : "OPTIONAL").toUpperCase(java.util.Locale.ROOT);
+    if (!java.util.Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(startTls)) {
+      throw new ConfigException(SMTP_STARTTLS + " must be DISABLED, OPTIONAL or REQUIRED, was '" + startTls + "'");
+    }
+    boolean plaintextAllowed = bool(SMTP_ALLOW_PLAINTEXT_AUTH, false);
+    if (credentials && !startTls.equals("REQUIRED") && !plaintextAllowed) {
+      throw new ConfigException(SMTP_STARTTLS + "=" + startTls + " with " + SMTP_USERNAME + " set could send the SMTP"
+          + " password in clear text: set " + SMTP_STARTTLS + "=REQUIRED, or " + SMTP_ALLOW_PLAINTEXT_AUTH
+          + "=true to accept that risk");
+    }
+    return startTls;
+  }
+
+  private EgressSettings webhooks() {
+    EgressAllowlist allowed;
+    try {
+      allowed = EgressAllowlist.parse(text(WEBHOOK_ALLOWED_HOSTS, ""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(WEBHOOK_ALLOWED_HOSTS + ": " + e.getMessage()
+          + " (a comma-separated list such as 127.0.0.1,10.20.0.0/16,hooks.internal)");
+    }
+    // at most 25 s: the delivery worker gives any send 30 s before it counts the attempt as failed
+    return new EgressSettings(bool(WEBHOOK_ALLOW_HTTP, false), allowed,
+        Duration.ofSeconds(integer(WEBHOOK_TIMEOUT_SECONDS, 10, 1, 25)));
   }
 
   /** {@code plugins/} next to the gateway's jar (or its classes directory), unless configured. */
@@ -207,6 +245,14 @@ public final class ConfigLoader {
   private String text(String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    String value = text(name, Boolean.toString(fallback)).toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new ConfigException(name + " must be true or false, was '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private int integer(String name, int fallback, int min, int max) {

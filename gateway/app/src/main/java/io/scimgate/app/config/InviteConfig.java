@@ -1,5 +1,6 @@
 package io.scimgate.app.config;
 
+import io.scimgate.invites.egress.EgressSettings;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Duration;
  * @param smtpStartTls {@code DISABLED}, {@code OPTIONAL} or {@code REQUIRED}
  * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
  *     sent again once this has passed
+ * @param webhooks where webhooks may go (egress rules, the operator's allowlist) and their deadline
  */
 public record InviteConfig(
     boolean pipeline,
@@ -26,12 +28,15 @@ public record InviteConfig(
     Duration deliveryLease,
     int deliveryMaxAttempts,
     Duration backoffBase,
-    Duration backoffCap) {
+    Duration backoffCap,
+    EgressSettings webhooks) {
 
   @Override
   public String toString() {
     return "pipeline=" + (pipeline ? "on" : "off") + ", smtp=" + (smtpHost == null ? "off" : smtpHost + ":" + smtpPort + " from " + smtpFrom
         + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
-        + ")")) + ", delivery attempts=" + deliveryMaxAttempts + ", lease=" + deliveryLease.toSeconds() + "s";
+        + ")")) + ", starttls=" + smtpStartTls + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
+        + deliveryLease.toSeconds() + "s, webhooks=" + (webhooks.allowHttp() ? "http(s)" : "https") + " allowing ["
+        + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s";
   }
 }

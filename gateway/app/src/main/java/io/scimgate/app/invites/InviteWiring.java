@@ -9,6 +9,8 @@ import io.scimgate.invites.delivery.DeliveryWorker;
 import io.scimgate.invites.delivery.EmailChannel;
 import io.scimgate.invites.delivery.SmtpSettings;
 import io.scimgate.invites.delivery.WebhookChannel;
+import io.scimgate.invites.egress.EgressPolicy;
+import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
@@ -35,7 +37,8 @@ public final class InviteWiring {
       channels.put("email", new EmailChannel(vertx, new SmtpSettings(invites.smtpHost(), invites.smtpPort(),
           invites.smtpUsername(), invites.smtpPassword(), invites.smtpFrom(), invites.smtpStartTls())));
     }
-    channels.put("webhook", new WebhookChannel(vertx));
+    EgressPolicy egress = new EgressPolicy(invites.webhooks(), HostResolver.system(vertx));
+    channels.put("webhook", new WebhookChannel(vertx, egress));
     SecretBox secrets = new SecretBox(config.signingSecret());
     DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),

@@ -9,7 +9,9 @@ import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +61,10 @@ class WebhookAdminTest {
     String tenant = newTenant();
     admin.put(path(tenant), "{\"url\":\"https://a.example.com\",\"secret\":\"" + SECRET + "\",\"enabled\":false}");
     String firstSealed = storedSecret(tenant);
-    Reply replaced = admin.put(path(tenant), "{\"url\":\"http://b.example.com:8080/hook\",\"secret\":\"another"
+    Reply replaced = admin.put(path(tenant), "{\"url\":\"https://b.example.com:8443/hook\",\"secret\":\"another"
         + " secret of enough length\"}");
     assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
-    assertThat(replaced.json().get("url").asText()).isEqualTo("http://b.example.com:8080/hook");
+    assertThat(replaced.json().get("url").asText()).isEqualTo("https://b.example.com:8443/hook");
     assertThat(replaced.json().get("enabled").asBoolean()).isTrue();
     assertThat(storedSecret(tenant)).isNotEqualTo(firstSealed);
     assertThat(new SecretBox(TestGateway.SECRET).open(storedSecret(tenant)))
@@ -88,6 +90,55 @@ class WebhookAdminTest {
     assertAdminError(admin.put(path(tenant), null), 400, "invalidSyntax");
     assertThat(gateway.sql("SELECT count(*) FROM webhook_endpoints WHERE tenant_id = $1", UUID.fromString(tenant)))
         .isEqualTo("0");
+  }
+
+  /** The gateway must not be made to call itself, its network or its cloud's metadata service. */
+  @Test
+  void refusesUrlsTheGatewayMustNotCall() throws Exception {
+    String tenant = newTenant();
+    Map<String, String> refusals = new LinkedHashMap<>();
+    refusals.put("http://hooks.example.com/x", "https");
+    refusals.put("https://user:password@hooks.example.com/x", "credentials");
+    refusals.put("https://token@hooks.example.com/x", "credentials");
+    refusals.put("https://127.0.0.1/internal-admin/delete-everything", "loopback");
+    refusals.put("https://127.8.9.10:8443/", "loopback");
+    refusals.put("https://[::1]/", "loopback");
+    refusals.put("https://[::ffff:127.0.0.1]/", "loopback");
+    refusals.put("https://[::ffff:7f00:1]/", "loopback");
+    refusals.put("https://localhost:8080/", "reserved host name");
+    refusals.put("https://LOCALHOST./", "reserved host name");
+    refusals.put("https://admin.localhost/", "reserved host name");
+    refusals.put("https://metadata.google.internal/computeMetadata/v1/", "reserved host name");
+    refusals.put("https://0.0.0.0/", "unspecified");
+    refusals.put("https://[::]/", "unspecified");
+    refusals.put("https://2130706433/", "numeric");
+    refusals.put("https://0x7f000001/", "numeric");
+    refusals.put("https://0x7f.0.0.1/", "numeric");
+    refusals.put("https://0177.0.0.1/", "numeric");
+    refusals.put("https://127.1/", "numeric");
+    refusals.put("https://169.254.169.254/latest/meta-data/", "link-local");
+    refusals.put("https://[fe80::1]/", "link-local");
+    refusals.put("https://10.1.2.3/", "private");
+    refusals.put("https://172.16.0.1/", "private");
+    refusals.put("https://172.31.255.254/", "private");
+    refusals.put("https://192.168.1.1/", "private");
+    refusals.put("https://[::ffff:10.0.0.1]/", "private");
+    refusals.put("https://[fd00::1]/", "unique-local");
+    refusals.put("https://[fc00::1]/", "unique-local");
+    refusals.put("https://100.64.0.1/", "shared address space");
+    refusals.put("https://100.127.255.254/", "shared address space");
+    refusals.put("https://224.0.0.1/", "multicast");
+    refusals.put("https://[ff02::1]/", "multicast");
+    refusals.forEach((url, reason) -> assertThat(assertAdminError(admin.put(path(tenant), "{\"url\":\"" + url
+        + "\",\"secret\":\"" + SECRET + "\"}"), 400, "invalidValue")).as(url).contains("'url'").contains(reason));
+    assertThat(gateway.sql("SELECT count(*) FROM webhook_endpoints WHERE tenant_id = $1", UUID.fromString(tenant)))
+        .isEqualTo("0");
+
+    for (String url : List.of("https://93.184.215.14/hook", "https://172.32.0.1/", "https://100.128.0.1/",
+        "https://[2606:4700::1111]/hook", "https://hooks.example.com:8443/x")) {
+      Reply put = admin.put(path(tenant), "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}");
+      assertThat(put.status()).as(url + ": " + put).isEqualTo(200);
+    }
   }
 
   @Test

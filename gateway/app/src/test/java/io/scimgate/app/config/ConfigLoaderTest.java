@@ -41,4 +41,57 @@ class ConfigLoaderTest {
     assertThat(config.publicUrl()).isEqualTo("https://scim.example.com");
     assertThat(config.scimBaseUrl("c1")).isEqualTo("https://scim.example.com/scim/v2/c1");
   }
+
+  /** SMTP credentials never travel in clear text unless the operator says so in as many words. */
+  @Test
+  void smtpCredentialsRequireStartTls() {
+    Map<String, String> credentials = Map.of(ConfigLoader.SMTP_HOST, "smtp.example.com",
+        ConfigLoader.SMTP_USERNAME, "mailer", ConfigLoader.SMTP_PASSWORD, "hunter2");
+    assertThat(load(credentials).invites().smtpStartTls()).as("the default with credentials").isEqualTo("REQUIRED");
+    assertThat(load(Map.of(ConfigLoader.SMTP_HOST, "smtp.example.com")).invites().smtpStartTls())
+        .as("the default without credentials").isEqualTo("OPTIONAL");
+    for (String weak : new String[] {"OPTIONAL", "DISABLED", "optional"}) {
+      assertThatThrownBy(() -> load(with(credentials, ConfigLoader.SMTP_STARTTLS, weak)))
+          .as(weak).isInstanceOf(ConfigLoader.ConfigException.class)
+          .hasMessageContaining(ConfigLoader.SMTP_STARTTLS).hasMessageContaining("REQUIRED")
+          .hasMessageContaining(ConfigLoader.SMTP_USERNAME).hasMessageContaining(ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH)
+          .hasMessageNotContaining("hunter2");
+    }
+    Map<String, String> allowed = with(credentials, ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH, "true");
+    assertThat(load(with(allowed, ConfigLoader.SMTP_STARTTLS, "DISABLED")).invites().smtpStartTls())
+        .isEqualTo("DISABLED");
+    assertThat(load(with(allowed, ConfigLoader.SMTP_STARTTLS, "OPTIONAL")).invites().smtpStartTls())
+        .isEqualTo("OPTIONAL");
+    assertThatThrownBy(() -> load(with(credentials, ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH, "maybe")))
+        .hasMessageContaining(ConfigLoader.SMTP_ALLOW_PLAINTEXT_AUTH);
+  }
+
+  @Test
+  void webhookEgressSettings() {
+    var defaults = load(Map.of()).invites().webhooks();
+    assertThat(defaults.allowHttp()).isFalse();
+    assertThat(defaults.timeout()).hasSeconds(10);
+    var set = load(Map.of(ConfigLoader.WEBHOOK_ALLOW_HTTP, "true", ConfigLoader.WEBHOOK_TIMEOUT_SECONDS, "3",
+        ConfigLoader.WEBHOOK_ALLOWED_HOSTS, "127.0.0.1, 10.20.0.0/16,hooks.internal,[::1],fd00::/8")).invites()
+        .webhooks();
+    assertThat(set.allowHttp()).isTrue();
+    assertThat(set.timeout()).hasSeconds(3);
+    assertThat(set.allowedHosts().toString()).contains("127.0.0.1/32", "10.20.0.0/16", "hooks.internal");
+    for (String bad : new String[] {"10.0.0.0/33", "10.0.0.1/8x", "http://hooks.internal", "a b"}) {
+      assertThatThrownBy(() -> load(Map.of(ConfigLoader.WEBHOOK_ALLOWED_HOSTS, bad))).as(bad)
+          .hasMessageContaining(ConfigLoader.WEBHOOK_ALLOWED_HOSTS);
+    }
+    assertThatThrownBy(() -> load(Map.of(ConfigLoader.WEBHOOK_ALLOW_HTTP, "yes please")))
+        .hasMessageContaining(ConfigLoader.WEBHOOK_ALLOW_HTTP);
+  }
+
+  private static GatewayConfig load(Map<String, String> env) {
+    return new ConfigLoader(env).load();
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String name, String value) {
+    Map<String, String> more = new java.util.HashMap<>(env);
+    more.put(name, value);
+    return more;
+  }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scimgate.app.support.Fixtures;
 import io.scimgate.app.support.MailServer;
 import io.scimgate.app.support.MailServer.Received;
+import io.scimgate.app.support.PlainSmtpServer;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,14 +35,8 @@ class InviteMailTest {
   @Test
   void joiningASelectedGroupSendsOneInvitationNamingTheTenant() throws Exception {
     ScimClient okta = gateway.newConnection("okta");
-    String group = okta.scim().post("/Groups", Fixtures.group("Contractors")).json().get("id").asText();
-    gateway.sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1::uuid, true)", okta.tenantId());
-    gateway.sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1::uuid, $2::uuid)", okta.tenantId(),
-        group);
     String email = "new.hire-" + UUID.randomUUID() + "@example.com";
-    String user = okta.scim().post("/Users", Fixtures.oktaUser(email)).json().get("id").asText();
-    okta.scim().patchOps("/Groups/" + group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + user
-        + "\"}]}");
+    String user = inviteNewHire(gateway, okta, email);
 
     List<Received> received = awaitMailTo(email);
     assertThat(received).hasSize(1);
@@ -82,6 +78,44 @@ class InviteMailTest {
     assertThat(mail.receivedBy(emailA)).as("accepted before: back to active, no new invitation").hasSize(1);
     assertThat(admin.get(person).json().get("history").toString())
         .contains("invited", "invitation accepted", "deprovisioned", "active");
+  }
+
+  /** A new user of {@code okta} joins a group selected for automatic invites; the user's id. */
+  private static String inviteNewHire(TestGateway gateway, ScimClient okta, String email) throws Exception {
+    String group = okta.scim().post("/Groups", Fixtures.group("Contractors")).json().get("id").asText();
+    gateway.sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1::uuid, true)", okta.tenantId());
+    gateway.sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1::uuid, $2::uuid)", okta.tenantId(),
+        group);
+    String user = okta.scim().post("/Users", Fixtures.oktaUser(email)).json().get("id").asText();
+    okta.scim().patchOps("/Groups/" + group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + user
+        + "\"}]}");
+    return user;
+  }
+
+  /** With credentials and the default STARTTLS setting, a server that offers no STARTTLS never sees them. */
+  @Test
+  void credentialsNeverGoToAServerWithoutStartTls() throws Exception {
+    try (PlainSmtpServer plain = PlainSmtpServer.start()) {
+      TestGateway credentialed = TestGateway.start(Map.of("SCIMGATE_SMTP_HOST", "127.0.0.1",
+          "SCIMGATE_SMTP_PORT", Integer.toString(plain.port()), "SCIMGATE_SMTP_USERNAME", "mailer",
+          "SCIMGATE_SMTP_PASSWORD", "hunter2-smtp", "SCIMGATE_INVITES_POLL_MS", "200"));
+      try {
+        ScimClient okta = credentialed.newConnection("okta");
+        String user = inviteNewHire(credentialed, okta, "tls-" + UUID.randomUUID() + "@example.com");
+        String delivery = "invite:" + user + ":1";
+        for (int i = 0; i < 200 && credentialed.sql("SELECT last_error FROM deliveries WHERE id = $1", delivery) == null
+            && !"sent".equals(credentialed.sql("SELECT status FROM deliveries WHERE id = $1", delivery)); i++) {
+          Thread.sleep(50);
+        }
+        assertThat(credentialed.sql("SELECT status FROM deliveries WHERE id = $1", delivery)).isNotEqualTo("sent");
+        assertThat(plain.commands()).as("the gateway talked to the server").anyMatch(line -> line.startsWith("EHLO"));
+        assertThat(plain.commands()).noneMatch(line -> line.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
+        assertThat(String.join("\n", plain.commands())).doesNotContain("hunter2")
+            .doesNotContain(java.util.Base64.getEncoder().encodeToString("\0mailer\0hunter2-smtp".getBytes()));
+      } finally {
+        credentialed.close();
+      }
+    }
   }
 
   private static void awaitStatus(io.scimgate.app.support.Http admin, String person, String status)

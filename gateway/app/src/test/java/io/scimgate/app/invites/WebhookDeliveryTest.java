@@ -7,6 +7,7 @@ import io.scimgate.app.support.Fixtures;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
 import io.scimgate.app.support.WebhookReceiver;
+import io.scimgate.app.support.Webhooks;
 import io.scimgate.app.support.WebhookReceiver.Call;
 import io.scimgate.invites.delivery.WebhookSignature;
 import io.scimgate.scim.json.ScimJson;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Webhooks to a real HTTP receiver: signed events, retries with backoff, dead letter, replay. */
 class WebhookDeliveryTest {
-  private static final String SECRET = "whsec-0123456789abcdef";
+  private static final String SECRET = Webhooks.SECRET;
   private static TestGateway gateway;
   private static WebhookReceiver receiver;
 
@@ -30,7 +31,8 @@ class WebhookDeliveryTest {
   static void start() throws Exception {
     receiver = WebhookReceiver.start();
     gateway = TestGateway.start(Map.of("SCIMGATE_DELIVERY_BACKOFF_BASE_MS", "20", "SCIMGATE_DELIVERY_MAX_ATTEMPTS",
-        "3", "SCIMGATE_INVITES_POLL_MS", "100"));
+        "3", "SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
+        "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
   }
 
   @AfterAll
@@ -39,11 +41,8 @@ class WebhookDeliveryTest {
     receiver.close();
   }
 
-  private static ScimClient tenantWithWebhook() throws Exception {
-    ScimClient okta = gateway.newConnection("okta");
-    assertThat(gateway.admin().put("/admin/v1/tenants/" + okta.tenantId() + "/webhook",
-        "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\"}").status()).isEqualTo(200);
-    return okta;
+  private static ScimClient tenantWithWebhook() {
+    return Webhooks.tenantHookedTo(gateway, receiver.url());
   }
 
   @Test

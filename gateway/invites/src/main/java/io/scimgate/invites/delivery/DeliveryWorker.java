@@ -8,8 +8,6 @@ import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -22,10 +20,34 @@ import org.slf4j.LoggerFactory;
  * backoff and jitter; or dead-lettered (a permanent failure, or attempts exhausted) for an admin to replay.
  * Channels are asynchronous; a channel that does not answer within {@link #SEND_TIMEOUT_SECONDS} counts as a
  * failed attempt. SCIM requests never wait on any of this.
+ *
+ * <p>Sends are not batched: a claim starts its sends and returns, and each send frees its slot when its outcome is
+ * recorded (and wakes the worker to claim more), so a slow receiver holds up only its own slots. At most
+ * {@link #IN_FLIGHT_PER_ENDPOINT} webhooks per tenant (its one endpoint) are in flight on a node, and the claim
+ * leaves out what would exceed that, so nothing waits here on its lease. Webhooks and the other channels have
+ * separate limits, so that neither slow receivers nor a slow mail server take the other's slots. Measured
+ * before: a batch waited for its slowest send, and one tenant's receiver that dripped its answer held every other
+ * tenant's events for as long.
  */
 public final class DeliveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   static final int BATCH = 32;
+  /** Webhooks in flight per endpoint on this node: polite to a receiver, and the most a slow one can hold. */
+  static final int IN_FLIGHT_PER_ENDPOINT = 4;
+  /**
+   * Webhooks in flight on this node: a slow receiver holds at most 4 of them (for one deadline), so it takes 64
+   * tenants with dead receivers at once to delay the others.
+   */
+  static final int WEBHOOKS_IN_FLIGHT = 256;
+  /**
+   * Sends of the other channels (mail, plugins) in flight on this node: twice the SMTP pool, enough to keep its
+   * connections busy while the worker claims more. Mails beyond the pool wait in the mail client on their lease,
+   * and a deep queue lets leases run out (then another node sends the mail too). Measured: with 32 or 64 in
+   * flight and a 3 s lease, the two-node crash test on two busy cores mailed 17 and 35 people twice; batches of
+   * 32, which waited for their slowest send, once.
+   */
+  public static final int OTHERS_IN_FLIGHT = 2 * EmailChannel.POOL_SIZE;
+
   static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final DeliveryQueue queue;
@@ -33,6 +55,8 @@ public final class DeliveryWorker {
   private final UnaryOperator<String> openSecret;
   private final RetryPolicy retry;
   private final RandomGenerator random = RandomGenerator.getDefault();
+  private final InFlight inFlight = new InFlight();
+  private volatile Runnable wakeUp = () -> { };
 
   /**
    * @param openSecret turns a stored (sealed) webhook secret into the secret; called only to build a call
@@ -46,13 +70,26 @@ public final class DeliveryWorker {
     this.retry = retry;
   }
 
-  /** Claims and sends one batch; completes with how many were claimed. */
+  /** What to call when a send has finished and its slot is free: the owner's loop claims more. */
+  public void whenSlotFrees(Runnable wakeUp) {
+    this.wakeUp = wakeUp;
+  }
+
+  /** Claims what there is room for and starts sending it; completes with how many were claimed, not sent. */
   public Future<Integer> runOnce() {
-    return queue.claim(BATCH).compose(due -> {
-      List<Future<Void>> sends = new ArrayList<>(due.size());
-      due.forEach(delivery -> sends.add(send(delivery)));
-      return Future.join(sends).transform(done -> Future.succeededFuture(due.size()));
+    Room room = inFlight.room(IN_FLIGHT_PER_ENDPOINT, WEBHOOKS_IN_FLIGHT, OTHERS_IN_FLIGHT);
+    if (room.isEmpty()) {
+      return Future.succeededFuture(0); // a finishing send wakes the loop
+    }
+    return queue.claim(BATCH, room).map(due -> {
+      due.forEach(delivery -> inFlight.track(delivery, send(delivery), () -> wakeUp.run()));
+      return due.size();
     });
+  }
+
+  /** Completes when every send started so far has recorded its outcome (for a clean stop). */
+  public Future<Void> drained() {
+    return inFlight.drained();
   }
 
   private Future<Void> send(DueDelivery due) {

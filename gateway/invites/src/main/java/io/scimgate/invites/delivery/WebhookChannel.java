@@ -4,33 +4,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.Delivery;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.connectors.api.PermanentDeliveryFailure;
+import io.scimgate.invites.egress.EgressPolicy;
+import io.scimgate.invites.egress.EgressRefusal;
+import io.scimgate.invites.egress.WebhookUrl;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Webhook calls: {@code POST <url>} with {@code {"id", "type", "tenantId", "occurredAt", "data"}}, signed
  * ({@link WebhookSignature}) and identified ({@code Scimgate-Event-Id}, stable across retries: receivers
  * de-duplicate on it). 2xx is delivered; 408, 429, 5xx, timeouts and connection errors are retried; any other
- * 4xx (410 Gone included) dead-letters the delivery at once.
+ * 4xx (410 Gone included) dead-letters the delivery at once. The wire is {@link WebhookPost}'s: egress rules,
+ * deadline, bounded answers.
+ *
+ * <p>A failure's message becomes the delivery's {@code lastError}, which the tenant reads: it says what went wrong
+ * in the tenant's terms and no more. Refused, reset, unreachable and silent all read the same, or the error would
+ * tell a tenant which ports of which hosts are open (a port scanner with extra steps).
  */
 public final class WebhookChannel implements DeliveryChannel {
-  private static final int TIMEOUT_MS = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookChannel.class);
+  static final String NOT_ALLOWED = "the receiver's address is not allowed";
 
-  private final WebClient client;
+  private final EgressPolicy policy;
+  private final WebhookPost post;
 
-  public WebhookChannel(Vertx vertx) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(TIMEOUT_MS)
-        .setIdleTimeout(60).setUserAgent("scimgate-webhooks/1").setFollowRedirects(false),
-        new PoolOptions().setHttp1MaxSize(16));
+  public WebhookChannel(Vertx vertx, EgressPolicy policy) {
+    this.policy = policy;
+    this.post = new WebhookPost(vertx, policy);
   }
 
   @Override
@@ -49,25 +57,51 @@ public final class WebhookChannel implements DeliveryChannel {
     if (url == null || secret == null) {
       return Future.failedFuture(new PermanentDeliveryFailure("no webhook endpoint configured"));
     }
+    WebhookUrl target;
+    try {
+      target = policy.parse(url);
+    } catch (EgressRefusal refusal) {
+      return Future.failedFuture(new PermanentDeliveryFailure("the webhook URL is not allowed: "
+          + refusal.getMessage()));
+    }
     byte[] body = body(delivery).getBytes(StandardCharsets.UTF_8);
-    long timestamp = Instant.now().getEpochSecond();
-    return client.postAbs(url).timeout(TIMEOUT_MS)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Scimgate-Event-Id", delivery.id())
-        .putHeader("Scimgate-Timestamp", Long.toString(timestamp))
-        .putHeader("Scimgate-Signature", WebhookSignature.sign(secret, timestamp, body))
-        .sendBuffer(Buffer.buffer(body))
+    return post.send(target, headers(delivery, secret, body), Buffer.buffer(body))
+        .recover(failure -> Future.failedFuture(inTenantTerms(target, failure)))
         .compose(WebhookChannel::outcome);
   }
 
-  private static Future<Void> outcome(HttpResponse<Buffer> response) {
-    int status = response.statusCode();
+  private static MultiMap headers(Delivery delivery, String secret, byte[] body) {
+    long timestamp = Instant.now().getEpochSecond();
+    return MultiMap.caseInsensitiveMultiMap()
+        .add("Content-Type", "application/json")
+        .add("User-Agent", "scimgate-webhooks/1")
+        .add("Scimgate-Event-Id", delivery.id())
+        .add("Scimgate-Timestamp", Long.toString(timestamp))
+        .add("Scimgate-Signature", WebhookSignature.sign(secret, timestamp, body));
+  }
+
+  private Throwable inTenantTerms(WebhookUrl target, Throwable failure) {
+    if (failure instanceof EgressRefusal refusal) {
+      LOG.info("Webhook to {} refused at connect time: {}", target, refusal.getMessage());
+      return new RetryableDeliveryFailure(NOT_ALLOWED); // DNS may point elsewhere again later
+    }
+    LOG.debug("Webhook to {} failed: {}", target, String.valueOf(failure));
+    return new RetryableDeliveryFailure(unreachable());
+  }
+
+  private String unreachable() {
+    return "could not reach the receiver (no connection, or no complete answer within "
+        + policy.settings().timeout().toSeconds() + " s)";
+  }
+
+  private static Future<Void> outcome(int status) {
     if (status / 100 == 2) {
       return Future.succeededFuture();
     }
-    String failure = "the endpoint answered " + status;
+    String failure = "the receiver answered " + status;
     boolean retryable = status == 408 || status == 429 || status >= 500 || status / 100 == 3;
-    return Future.failedFuture(retryable ? new IllegalStateException(failure) : new PermanentDeliveryFailure(failure));
+    return Future.failedFuture(retryable ? new RetryableDeliveryFailure(failure)
+        : new PermanentDeliveryFailure(failure));
   }
 
   static String body(Delivery delivery) {
@@ -77,7 +111,7 @@ public final class WebhookChannel implements DeliveryChannel {
     return ScimJson.write(body);
   }
 
-  public void close() {
-    client.close();
+  public Future<Void> close() {
+    return post.close();
   }
 }
