@@ -1,7 +1,7 @@
 package io.scimgate.benchmarks.load;
 
 /**
- * The body of Okta's {@code POST /Users} (shared/IDP-QUIRKS.md P13) with the enterprise extension, about 1 KB: what
+ * The body of Okta's {@code POST /Users} (docs/idp-behaviour.md P13) with the enterprise extension, about 1 KB: what
  * the okta-import workload sends, and what the pgbench reference stores as the document of each user it creates.
  */
 public final class OktaCreatePayload {

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The request sequences real IdPs send (shared/IDP-QUIRKS.md), against users and groups seeded beforehand.
+ * The request sequences real IdPs send (docs/idp-behaviour.md), against users and groups seeded beforehand.
  *
  * <ul>
  *   <li>{@code okta-import}: {@code GET /Users?filter=userName eq} then {@code POST /Users} (about 1 KB).</li>

@@ -3,7 +3,7 @@ package io.scimgate.benchmarks.micro;
 import java.util.Map;
 
 /**
- * The inputs of the micro-benchmarks, shaped like what IdPs send (shared/IDP-QUIRKS.md): the filters Okta and
+ * The inputs of the micro-benchmarks, shaped like what IdPs send (docs/idp-behaviour.md): the filters Okta and
  * Entra put before every write, Entra's multi-attribute PATCH, Okta's deactivation and a 1 KB Okta user, and
  * the raw vendor payloads the connectors normalise (Entra's two PATCH dialects and filters, Okta's group rename,
  * a OneLogin template user, a custom client's user with a mapped extension attribute).

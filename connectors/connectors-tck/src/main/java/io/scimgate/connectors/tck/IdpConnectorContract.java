@@ -49,7 +49,7 @@ public abstract class IdpConnectorContract {
     return ConnectionSettings.of("tck-connection", connector().defaultGroupPrefix());
   }
 
-  /** The vendor's POST/PUT user bodies (from shared/IDP-QUIRKS.md): normalised, they must be valid. */
+  /** The vendor's POST/PUT user bodies (from docs/idp-behaviour.md): normalised, they must be valid. */
   protected List<ObjectNode> vendorUsers() {
     return List.of();
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Microsoft Entra ID's payloads (shared/IDP-QUIRKS.md E1-E14, P1-P8, P15) sent over HTTP through an azure-ad
+ * Microsoft Entra ID's payloads (docs/idp-behaviour.md E1-E14, P1-P8, P15) sent over HTTP through an azure-ad
  * connection, checking what is stored. Entra's tenant URL may carry {@code ?aadOptscim062020}; on-demand
  * provisioning ignores it, so every payload of both dialects is sent with and without it (two subclasses).
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Okta's requests (shared/IDP-QUIRKS.md O1-O11, P9-P14) over HTTP through an okta connection. */
+/** Okta's requests (docs/idp-behaviour.md O1-O11, P9-P14) over HTTP through an okta connection. */
 class OktaQuirksTest {
   private static TestGateway gateway;
   private static Http scim;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** OneLogin's template-driven payloads (shared/IDP-QUIRKS.md N1-N4) over HTTP through a onelogin connection. */
+/** OneLogin's template-driven payloads (docs/idp-behaviour.md N1-N4) over HTTP through a onelogin connection. */
 class OneLoginQuirksTest {
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   private static TestGateway gateway;

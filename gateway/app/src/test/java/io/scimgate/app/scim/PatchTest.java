@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** PATCH and ETags over real HTTP and PostgreSQL, with the IdP fixtures of shared/IDP-QUIRKS.md. */
+/** PATCH and ETags over real HTTP and PostgreSQL, with the IdP fixtures of docs/idp-behaviour.md. */
 class PatchTest {
   private static TestGateway gateway;
   private static ScimClient client;

@@ -1,6 +1,6 @@
 package io.scimgate.app.support;
 
-/** Request bodies shaped like the ones IdPs send (see shared/IDP-QUIRKS.md). */
+/** Request bodies shaped like the ones IdPs send (see docs/idp-behaviour.md). */
 public final class Fixtures {
   private Fixtures() {}
 

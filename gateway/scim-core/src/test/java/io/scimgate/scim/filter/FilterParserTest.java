@@ -30,7 +30,7 @@ class FilterParserTest {
       "userType eq \"Employee\" and (emails.type eq \"work\")          | (userType eq \"Employee\" and emails.type eq \"work\")",
       "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"] | (userType eq \"Employee\" and emails[(type eq \"work\" and value co \"@example.com\")])",
       "emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"] | (emails[(type eq \"work\" and value co \"@example.com\")] or ims[(type eq \"xmpp\" and value co \"@foo.com\")])",
-      // IdP filters (shared/IDP-QUIRKS.md E10, O1)
+      // IdP filters (docs/idp-behaviour.md E10, O1)
       "userName eq \"test.user@okta.local\"                            | userName eq \"test.user@okta.local\"",
       "externalId eq \"00ujl29u0le5T6Aj10h7\"                          | externalId eq \"00ujl29u0le5T6Aj10h7\"",
       "displayName eq \"Test SCIMv2\"                                  | displayName eq \"Test SCIMv2\"",

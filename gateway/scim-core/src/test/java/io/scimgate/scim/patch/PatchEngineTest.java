@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The PATCH examples of RFC 7644 §3.5.2 and the RFC-conformant IdP fixtures (shared/IDP-QUIRKS.md). */
+/** The PATCH examples of RFC 7644 §3.5.2 and the RFC-conformant IdP fixtures (docs/idp-behaviour.md). */
 class PatchEngineTest {
   private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
   private static final String BJENSEN = resource("/patch/user-before-patch.json");

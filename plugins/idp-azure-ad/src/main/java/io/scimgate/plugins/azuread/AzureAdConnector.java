@@ -14,7 +14,7 @@ import org.pf4j.Extension;
 /**
  * Microsoft Entra ID (Azure AD). Entra speaks two PATCH dialects, chosen by the {@code aadOptscim062020} flag in
  * the tenant URL and ignored by on-demand provisioning, so both are normalised on every request
- * (shared/IDP-QUIRKS.md E1-E13):
+ * (docs/idp-behaviour.md E1-E13):
  * <ul>
  *   <li>{@code "op":"Replace"} and {@code "delete"} become {@code replace} / {@code remove} (E1);</li>
  *   <li>{@code "True"/"False"} strings become booleans wherever {@code active} or {@code primary} is meant,

@@ -8,7 +8,7 @@ import io.scimgate.connectors.tck.IdpConnectorContract;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The TCK on Entra's payloads from shared/IDP-QUIRKS.md (both PATCH dialects). */
+/** The TCK on Entra's payloads from docs/idp-behaviour.md (both PATCH dialects). */
 class AzureAdConnectorContractTest extends IdpConnectorContract {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -11,7 +11,7 @@ import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
- * Okta (shared/IDP-QUIRKS.md O3-O9). Okta's payloads are close to RFC 7644; what it adds:
+ * Okta (docs/idp-behaviour.md O3-O9). Okta's payloads are close to RFC 7644; what it adds:
  * <ul>
  *   <li>{@code password} on create and in password-sync PATCHes: dropped here, so it never reaches the gateway's
  *   core, its logs or its store (O3);</li>

@@ -11,7 +11,7 @@ import io.scimgate.connectors.api.SetupGuide;
 import org.pf4j.Extension;
 
 /**
- * OneLogin (shared/IDP-QUIRKS.md N1-N4). OneLogin's payload is the admin's own SCIM JSON template, so its shape
+ * OneLogin (docs/idp-behaviour.md N1-N4). OneLogin's payload is the admin's own SCIM JSON template, so its shape
  * depends on the customer:
  * <ul>
  *   <li>SCIM 1.1 schema URNs ({@code urn:scim:schemas:core:1.0}, {@code urn:scim:schemas:extension:enterprise:1.0})
