@@ -10,7 +10,7 @@ import * as connectionDetail from './screens/connection-detail.js';
 import * as personnel from './screens/personnel.js';
 import * as personnelSettings from './screens/personnel-settings.js';
 
-/** Hash routes (see portal-contract.md); tenant: the route belongs to one tenant's screens (first group). */
+/** Hash routes (docs/architecture.md, "Admin portal"); the first group of a tenant route is the tenant id. */
 const ROUTES = [
   { pattern: /^\/signin$/, screen: signin, open: true },
   { pattern: /^\/operator$/, screen: operator, operatorOnly: true },
