@@ -133,7 +133,7 @@ public final class ConfigLoader {
         Duration.ofMillis(integer(INVITES_STATEMENT_TIMEOUT_MS, 60_000, 100, 3_600_000)),
         Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)),
         integer(TENANT_MAX_RUNNING_REQUESTS, Math.max(1, poolSize / 4), 1, 10_000),
-        integer(TENANT_MAX_QUEUED_REQUESTS, 50, 0, 100_000));
+        integer(TENANT_MAX_QUEUED_REQUESTS, 1000, 0, 100_000));
   }
 
   /**

@@ -43,7 +43,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     }
     ScimException error = toScimError(ctx);
     ctx.put(RENDERED, error);
-    UnreadBody.closeAfterAnswer(ctx);
+    UnreadBody.closeAfterAnswer(ctx, error.status());
     if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimgate\", error=\"invalid_token\"");
     }

@@ -23,10 +23,22 @@ public final class UnreadBody {
 
   private UnreadBody() {}
 
-  /** Call before answering: when the request still has body to come, the connection closes after the answer. */
-  public static void closeAfterAnswer(RoutingContext ctx) {
+  /** A declared body this small (and not itself refused as too large) is read and dropped; the connection stays. */
+  static final long KEEP_ALIVE_DRAIN_BYTES = 64 * 1024;
+
+  /**
+   * Call before answering with {@code status}. A request with no body, or a small declared one (read and dropped),
+   * keeps its connection: refusals that come in bursts (429, 401) must not cost a new connection each. Otherwise,
+   * when the request still has body to come, the connection closes after the answer.
+   */
+  public static void closeAfterAnswer(RoutingContext ctx, int status) {
     HttpServerRequest request = ctx.request();
-    if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+    if (request.isEnded() || request.version() == HttpVersion.HTTP_2 || declaredLength(request) == 0) {
+      return;
+    }
+    if (status != 413 && declaredLength(request) > 0 && declaredLength(request) <= KEEP_ALIVE_DRAIN_BYTES) {
+      request.handler(chunk -> { });
+      request.resume();
       return;
     }
     ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
@@ -39,6 +51,22 @@ public final class UnreadBody {
           ctx.vertx().cancelTimer(deadline);
           connection.close();
         });
+  }
+
+  /** The declared body length: 0 for none (no Content-Length, not chunked), -1 when chunked or unreadable. */
+  private static long declaredLength(HttpServerRequest request) {
+    if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      return -1;
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Reads and discards the rest of the body; completes when it has ended. */

@@ -113,6 +113,20 @@ class HttpLimitsTest {
   }
 
   @Test
+  void aRefusedSmallBodyKeepsItsConnection() throws Exception {
+    try (RawHttp raw = new RawHttp(port, 15_000)) {
+      String body = "{\"userName\":\"x\"}";
+      RawHttp.Response refused = sendWholeThenRead(raw, post(scimPath("/Users"), "not-a-token", body.length(), ""),
+          body.length());
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.closes()).as("a burst of refusals must not cost a connection each").isFalse();
+      raw.write("GET " + scimPath("/Users") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + client.token() + "\r\n\r\n");
+      assertThat(raw.read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aChunkedBodyOverTheLimitIsCutOffAsItStreams() throws Exception {
     try (RawHttp raw = new RawHttp(port, 10_000)) {
       raw.write("POST " + scimPath("/Users") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
