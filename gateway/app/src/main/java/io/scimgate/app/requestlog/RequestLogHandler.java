@@ -17,13 +17,15 @@ import java.util.UUID;
  * {@link RequestLogRecorder}. Recorded: every authenticated request, with its final status and, for errors,
  * the {@code scimType} and {@code detail} the IdP got; and requests refused before authentication (bad token,
  * SCIM off) only when their path names a connection this node knows, so that an IdP with a wrong token shows
- * up in its connection's log while made-up ids cannot create rows. Never recorded: bodies, headers, tokens.
+ * up in its connection's log while made-up ids cannot create rows. Budget refusals (429) are sampled, at most one
+ * row per connection and second (see {@link RefusalSampler}). Never recorded: bodies, headers, tokens.
  */
 public final class RequestLogHandler implements Handler<RoutingContext> {
   static final int MAX_DETAIL = 500;
 
   private final RequestLogRecorder recorder;
   private final ConnectionRegistry registry;
+  private final RefusalSampler refusals = new RefusalSampler();
 
   private RequestLogHandler(RequestLogRecorder recorder, ConnectionRegistry registry) {
     this.recorder = recorder;
@@ -56,9 +58,17 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
       return;
     }
     ScimException error = ErrorHandler.rendered(ctx);
+    String detail = error == null ? null : error.detail();
+    if (ctx.response().getStatusCode() == 429) {
+      long heldBack = refusals.admit(connection.id(), System.nanoTime());
+      if (heldBack < 0) {
+        return;
+      }
+      detail = heldBack == 0 ? detail : detail + " (" + heldBack + " more refused since the previous entry)";
+    }
     recorder.record(new LoggedRequest(connection.tenantId(), connection.id(), at, ctx.request().method().name(),
         path, ctx.response().getStatusCode(), error == null ? null : error.scimType(),
-        error == null ? null : LoggedPaths.truncate(error.detail(), MAX_DETAIL), RequestIds.of(ctx),
+        detail == null ? null : LoggedPaths.truncate(detail, MAX_DETAIL), RequestIds.of(ctx),
         authenticated != null));
   }
 

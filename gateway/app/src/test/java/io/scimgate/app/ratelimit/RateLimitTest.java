@@ -44,7 +44,7 @@ class RateLimitTest {
   }
 
   @Test
-  void overItsBudgetAConnectionGets429WithRetryAfterAndAScimError() {
+  void overItsBudgetAConnectionGets429WithRetryAfterAndAScimError() throws Exception {
     ScimClient client = gateway.newConnection("okta");
     long started = System.nanoTime();
     List<Reply> replies = burst(client.scim(), 40);
@@ -56,6 +56,27 @@ class RateLimitTest {
     assertThat(error.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     assertThat(error.get("status").asText()).isEqualTo("429");
     assertThat(error.get("detail").asText()).contains("connection").contains("2 per second");
+    assertRefusalsSampledInTheRequestLog(client, replies, started);
+  }
+
+  /** A flood's refusals take at most one request-log row per second, not one each. */
+  private static void assertRefusalsSampledInTheRequestLog(ScimClient client, List<Reply> replies, long started)
+      throws InterruptedException {
+    long refused = replies.stream().filter(reply -> reply.status() == 429).count();
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L + 1;
+    String log = "/admin/v1/tenants/" + client.tenantId() + "/connections/" + client.connectionId()
+        + "/requests?limit=500";
+    List<JsonNode> rows = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (rows.size() < 20 && System.currentTimeMillis() < deadline) {
+      rows.clear();
+      admin.get(log).json().get("items").forEach(rows::add);
+      Thread.sleep(100);
+    }
+    List<JsonNode> refusals = rows.stream().filter(row -> row.get("status").asInt() == 429).toList();
+    assertThat(refusals).isNotEmpty().hasSizeLessThanOrEqualTo((int) seconds + 1);
+    assertThat((long) refusals.size()).isLessThan(refused);
+    assertThat(refusals.get(0).get("detail").asText()).contains("connection");
   }
 
   @Test
