@@ -149,12 +149,17 @@ public final class GatewayClient {
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
 
-  /** A bodiless request's status, whatever it is (floods count their refusals). */
-  public int status(Connection connection, String method, String path) throws Exception {
+  /** A bodiless request's status, whatever it is, and its {@code Retry-After} in seconds (0 when none). */
+  public record Answer(int status, long retryAfterSeconds) {}
+
+  /** Sends a bodiless request and returns its answer, whatever the status (floods count their refusals). */
+  public Answer answer(Connection connection, String method, String path) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(connection.baseUrl() + path))
         .header("Authorization", "Bearer " + connection.token()).timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody()).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+    return new Answer(response.statusCode(),
+        response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L));
   }
 
   private JsonNode admin(String method, String path, String body) throws Exception {

@@ -27,9 +27,10 @@ import org.HdrHistogram.Histogram;
  * off for load runs unless {@code SCIMGATE_RATE_LIMIT_CONNECTION_RPS} / {@code _TENANT_RPS} are set) to see what
  * they buy.
  *
- * <p>Arguments: flooding clients (default 32), seconds per phase (default 15). The victim sends one
- * {@code userName eq} lookup every 20 ms (50/s, an IdP's steady pace); the flooder sends the same lookups as fast
- * as its clients can.
+ * <p>Arguments: flooding clients (default 32), seconds per phase (default 15), and {@code ignore} or
+ * {@code honour} (default {@code ignore}): whether the flooder waits the {@code Retry-After} of a 429, as Entra and
+ * Okta do, or hammers on regardless (the worst case). The victim sends one {@code userName eq} lookup every 20 ms
+ * (50/s, an IdP's steady pace); the flooder sends the same lookups as fast as its clients can.
  */
 public final class NoisyNeighbourBenchmark {
   private static final long VICTIM_PAUSE_MILLIS = 20;
@@ -39,6 +40,7 @@ public final class NoisyNeighbourBenchmark {
   public static void main(String[] args) throws Exception {
     int flooders = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    boolean honourRetryAfter = args.length > 2 && args[2].equals("honour");
     Vertx vertx = Vertx.vertx();
     Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
         .connectingTo(PgConnectOptions.fromUri(GatewayClient.required("SCIMGATE_DATABASE_URL"))).using(vertx).build();
@@ -49,12 +51,13 @@ public final class NoisyNeighbourBenchmark {
       GatewayClient.Connection flooder = client.newConnection("okta");
       client.seedUsers(victim, 10_000, "victim");
       client.seedUsers(flooder, 10_000, "flooder");
-      System.out.printf(Locale.ROOT, "budgets: connection %s/s, tenant %s/s; %d flooding clients, %d s per phase%n",
-          System.getenv().getOrDefault("SCIMGATE_RATE_LIMIT_CONNECTION_RPS", "default"),
-          System.getenv().getOrDefault("SCIMGATE_RATE_LIMIT_TENANT_RPS", "default"), flooders, seconds);
+      System.out.printf(Locale.ROOT, "budgets: connection %s/s, tenant %s/s; %d flooding clients (Retry-After %s),"
+          + " %d s per phase%n", System.getenv().getOrDefault("SCIMGATE_RATE_LIMIT_CONNECTION_RPS", "default"),
+          System.getenv().getOrDefault("SCIMGATE_RATE_LIMIT_TENANT_RPS", "default"), flooders,
+          honourRetryAfter ? "honoured" : "ignored", seconds);
       victimPhase(client, victim, seconds / 3, null); // warm-up
       report("victim, no flood", victimPhase(client, victim, seconds, null));
-      Flood flood = new Flood(client, flooder, flooders);
+      Flood flood = new Flood(client, flooder, flooders, honourRetryAfter);
       Histogram during = victimPhase(client, victim, seconds, flood);
       report("victim, flood", during);
       flood.print(seconds);
@@ -74,7 +77,7 @@ public final class NoisyNeighbourBenchmark {
     try {
       for (int n = 0; System.nanoTime() < end; n++) {
         long start = System.nanoTime();
-        int status = client.status(victim, "GET", "/Users?filter=" + lookup("victim", n % 10_000));
+        int status = client.answer(victim, "GET", "/Users?filter=" + lookup("victim", n % 10_000)).status();
         histogram.recordValue(System.nanoTime() - start);
         if (status != 200) {
           System.out.println("victim got " + status);
@@ -105,15 +108,17 @@ public final class NoisyNeighbourBenchmark {
     private final GatewayClient client;
     private final GatewayClient.Connection connection;
     private final int clients;
+    private final boolean honourRetryAfter;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private ExecutorService threads;
     private final List<Future<?>> workers = new ArrayList<>();
 
-    Flood(GatewayClient client, GatewayClient.Connection connection, int clients) {
+    Flood(GatewayClient client, GatewayClient.Connection connection, int clients, boolean honourRetryAfter) {
       this.client = client;
       this.connection = connection;
       this.clients = clients;
+      this.honourRetryAfter = honourRetryAfter;
     }
 
     void start() {
@@ -123,8 +128,12 @@ public final class NoisyNeighbourBenchmark {
         int offset = c;
         workers.add(threads.submit(() -> {
           for (int n = offset; running.get(); n += clients) {
-            int status = client.status(connection, "GET", "/Users?filter=" + lookup("flooder", n % 10_000));
-            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+            GatewayClient.Answer answer = client.answer(connection, "GET",
+                "/Users?filter=" + lookup("flooder", n % 10_000));
+            statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+            if (honourRetryAfter && answer.retryAfterSeconds() > 0) {
+              Thread.sleep(TimeUnit.SECONDS.toMillis(answer.retryAfterSeconds()));
+            }
           }
           return null;
         }));
