@@ -34,6 +34,7 @@ public final class TokenService {
   private final JWTAuth adminAuth;
   private final JWTAuth scimAuth;
   private final String csrfKey;
+  private final VerifiedTokens verifiedConnectionTokens = new VerifiedTokens();
 
   public TokenService(Vertx vertx, String signingSecret) {
     this.adminAuth = jwt(vertx, derive(signingSecret, "admin-tokens/v1"), ADMIN_AUDIENCE);
@@ -94,9 +95,18 @@ public final class TokenService {
     return adminAuth.authenticate(new TokenCredentials(token)).map(user -> user.principal());
   }
 
-  /** Verifies signature, issuer, audience and expiry (if any) of a connection token; the claims. */
+  /**
+   * Verifies signature, issuer, audience and expiry (if any) of a connection token; the claims. A token verified
+   * before is not verified again (see {@link VerifiedTokens}).
+   */
   public Future<JsonObject> verifyConnection(String token) {
-    return scimAuth.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+    String fingerprint = fingerprint(token);
+    JsonObject known = verifiedConnectionTokens.get(fingerprint);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return scimAuth.authenticate(new TokenCredentials(token)).map(user -> user.principal())
+        .onSuccess(claims -> verifiedConnectionTokens.remember(fingerprint, claims));
   }
 
   /** SHA-256 of a token, hex: stored to tell tokens apart; the token itself is never stored. */
