@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * At most a few SCIM requests of one tenant run on this node at a time (each holds at most two database
+ * At most a few SCIM and admin requests of one tenant run on this node at a time (each holds at most two database
  * connections at a time: a list runs its count and its page side by side), so that one tenant's heavy searches or bulk pushes cannot take the whole pool while other
  * tenants wait. A few more wait for a turn (a burst is smoothed, not refused); past that, or after waiting
  * {@code maxWait}, the answer is 429 with {@code Retry-After}. A waiting request whose client went away is never
  * started.
  */
 public final class TenantGate implements Handler<RoutingContext> {
+  private static final String ADMITTED = "tenantGateAdmitted";
   private final Map<UUID, TenantSlots> tenants = new ConcurrentHashMap<>();
   private final int maxRunning;
   private final int maxQueued;
@@ -30,10 +31,43 @@ public final class TenantGate implements Handler<RoutingContext> {
     this.maxWait = maxWait;
   }
 
+  /** On the SCIM API: the tenant of the authenticated connection. */
   @Override
   public void handle(RoutingContext ctx) {
-    TenantSlots slots = tenants.computeIfAbsent(ScimAuthHandler.connection(ctx).tenantId(),
-        tenant -> new TenantSlots(maxRunning, maxQueued));
+    admit(ctx, ScimAuthHandler.connection(ctx).tenantId());
+  }
+
+  /**
+   * On the admin API, below {@code /tenants/{tenantId}}: the same slots as that tenant's SCIM requests, so that a
+   * company admin's heavy searches in the portal cannot take the pool either.
+   */
+  public Handler<RoutingContext> forTenantPath() {
+    return ctx -> {
+      UUID tenant = parse(ctx.pathParam("tenantId"));
+      if (tenant == null) {
+        ctx.next();
+      } else {
+        admit(ctx, tenant);
+      }
+    };
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  private void admit(RoutingContext ctx, UUID tenantId) {
+    // a path may match more than one route this gate is mounted on ("/tenants/x" and "/tenants/x/*"): one slot
+    if (ctx.get(ADMITTED) != null) {
+      ctx.next();
+      return;
+    }
+    ctx.put(ADMITTED, Boolean.TRUE);
+    TenantSlots slots = tenants.computeIfAbsent(tenantId, tenant -> new TenantSlots(maxRunning, maxQueued));
     Context context = ctx.vertx().getOrCreateContext();
     AtomicBoolean started = new AtomicBoolean();
     Runnable start = () -> context.runOnContext(turn -> begin(ctx, slots, started));

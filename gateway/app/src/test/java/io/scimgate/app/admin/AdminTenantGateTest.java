@@ -1,0 +1,65 @@
+package io.scimgate.app.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.ScimClient;
+import io.scimgate.app.support.TableLock;
+import io.scimgate.app.support.TestGateway;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant's admin requests take their turn with its SCIM requests: while the tenant's one slot is held, its
+ * admin request is refused with 429 at once, and another tenant's admin requests go on.
+ */
+class AdminTenantGateTest {
+  private static TestGateway gateway;
+  private static Http admin;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start(Map.of(ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "1",
+        ConfigLoader.TENANT_MAX_QUEUED_REQUESTS, "0", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "20000"));
+    admin = gateway.admin();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void aBusyTenantsAdminRequestsWaitTheirTurnAndOtherTenantsGoOn() throws Exception {
+    ScimClient busy = gateway.newConnection("okta");
+    ScimClient other = gateway.newConnection("okta");
+    assertThat(admin.get("/admin/v1/tenants/" + busy.tenantId()).status()).as("one slot, one admission").isEqualTo(200);
+    CompletableFuture<Reply> holding;
+    try (TableLock lock = TableLock.exclusive(gateway.vertx(), gateway.databaseUrl(), "scim_users")) {
+      holding = CompletableFuture.supplyAsync(() -> busy.scim().get("/Users"));
+      awaitBlockedOnTheLock();
+      Reply refused = admin.get("/admin/v1/tenants/" + busy.tenantId() + "/personnel");
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+      assertThat(refused.header("Retry-After")).isNotBlank();
+      assertThat(admin.get("/admin/v1/tenants/" + other.tenantId() + "/personnel").status()).isEqualTo(200);
+    }
+    assertThat(holding.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    assertThat(admin.get("/admin/v1/tenants/" + busy.tenantId() + "/personnel").status()).isEqualTo(200);
+  }
+
+  /** Until the busy tenant's SCIM request holds its slot, waiting in PostgreSQL for the table lock. */
+  private static void awaitBlockedOnTheLock() throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!"true".equals(gateway.sql("SELECT count(*) > 0 FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND wait_event_type = 'Lock' AND query LIKE '%scim_users%'"))) {
+      assertThat(System.currentTimeMillis()).as("the SCIM request reached the lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+}
