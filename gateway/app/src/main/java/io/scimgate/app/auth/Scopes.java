@@ -1,9 +1,9 @@
 package io.scimgate.app.auth;
 
+import io.scimgate.app.http.Params;
 import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 
 /**
  * What each admin route lets a caller see. Mounted on every {@code /tenants/{tenantId}} path, so endpoints below
@@ -15,9 +15,8 @@ public final class Scopes {
   /** A tenant admin naming another tenant gets the same 404 as for a tenant that does not exist. */
   public static Handler<RoutingContext> tenantPath() {
     return ctx -> {
-      String tenantId = ctx.pathParam("tenantId");
-      if (!AdminAuthHandler.principal(ctx).mayAccess(parse(tenantId))) {
-        ctx.fail(ScimException.notFound("Tenant '" + tenantId + "' not found"));
+      if (!AdminAuthHandler.principal(ctx).mayAccess(Params.uuidOrNull(ctx, "tenantId"))) {
+        ctx.fail(ScimException.notFound("Tenant '" + ctx.pathParam("tenantId") + "' not found"));
         return;
       }
       ctx.next();
@@ -35,11 +34,4 @@ public final class Scopes {
     };
   }
 
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return null;
-    }
-  }
 }

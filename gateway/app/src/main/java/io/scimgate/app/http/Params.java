@@ -21,6 +21,15 @@ public final class Params {
     }
   }
 
+  /** The id a path parameter names, or {@code null} when it is missing or not a UUID (so it names nothing). */
+  public static UUID uuidOrNull(RoutingContext ctx, String name) {
+    try {
+      return UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
   /** The parsed JSON body; missing or malformed bodies are 400 {@code invalidSyntax}. */
   public static JsonNode jsonBody(RoutingContext ctx) {
     RequestBody body = ctx.body();

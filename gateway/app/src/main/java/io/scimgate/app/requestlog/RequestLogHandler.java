@@ -3,6 +3,7 @@ package io.scimgate.app.requestlog;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.http.ErrorHandler;
+import io.scimgate.app.http.Params;
 import io.scimgate.app.http.RequestIds;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.connection.ScimConnection;
@@ -45,15 +46,15 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     // reported before the end of a response that was sent in full; what counts is that the response was sent.
     ctx.addEndHandler(ended -> {
       if (ctx.response().ended()) {
-        record(ctx, at, connectionId, path);
+        record(ctx, at, path);
       }
     });
     ctx.next();
   }
 
-  private void record(RoutingContext ctx, Instant at, String connectionId, String path) {
+  private void record(RoutingContext ctx, Instant at, String path) {
     ScimConnection authenticated = ScimAuthHandler.connection(ctx);
-    ScimConnection connection = authenticated != null ? authenticated : known(connectionId);
+    ScimConnection connection = authenticated != null ? authenticated : known(ctx);
     if (connection == null) {
       return;
     }
@@ -72,11 +73,8 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
         authenticated != null));
   }
 
-  private ScimConnection known(String connectionId) {
-    try {
-      return registry.get(UUID.fromString(connectionId));
-    } catch (IllegalArgumentException | NullPointerException notAnId) {
-      return null;
-    }
+  private ScimConnection known(RoutingContext ctx) {
+    UUID id = Params.uuidOrNull(ctx, "connectionId");
+    return id == null ? null : registry.get(id);
   }
 }

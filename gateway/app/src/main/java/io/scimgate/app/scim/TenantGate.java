@@ -1,6 +1,7 @@
 package io.scimgate.app.scim;
 
 import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.app.http.Params;
 import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -43,7 +44,7 @@ public final class TenantGate implements Handler<RoutingContext> {
    */
   public Handler<RoutingContext> forTenantPath() {
     return ctx -> {
-      UUID tenant = parse(ctx.pathParam("tenantId"));
+      UUID tenant = Params.uuidOrNull(ctx, "tenantId");
       if (tenant == null) {
         ctx.next();
       } else {
@@ -52,13 +53,6 @@ public final class TenantGate implements Handler<RoutingContext> {
     };
   }
 
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return null;
-    }
-  }
 
   private void admit(RoutingContext ctx, UUID tenantId) {
     // a path may match more than one route this gate is mounted on ("/tenants/x" and "/tenants/x/*"): one slot
