@@ -55,6 +55,18 @@ class AdminApiTest {
   }
 
   @Test
+  void tenantsAreFoundByAnyPartOfTheirNameIgnoringCaseAndWildcards() {
+    String wanted = admin.post("/admin/v1/tenants", "{\"name\":\"Wayne 100%_Enterprises\"}").json().get("id").asText();
+    admin.post("/admin/v1/tenants", "{\"name\":\"Wayne Foundation\"}");
+    JsonNode found = admin.get("/admin/v1/tenants?q=" + Http.encode("100%_enter")).json();
+    assertThat(found.get("total").asLong()).isEqualTo(1);
+    assertThat(found.get("items").get(0).get("id").asText()).isEqualTo(wanted);
+    assertThat(admin.get("/admin/v1/tenants?q=" + Http.encode("wayne%")).json().get("total").asLong())
+        .as("% is a character, not a wildcard").isZero();
+    assertThat(admin.get("/admin/v1/tenants?q=WAYNE").json().get("total").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void badAdminInputIsAClear400Or404() {
     assertError(admin.post("/admin/v1/tenants", "{}"), 400);
     assertError(admin.post("/admin/v1/tenants", "{\"name\":"), 400);
