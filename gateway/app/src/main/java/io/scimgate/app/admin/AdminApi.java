@@ -46,11 +46,9 @@ public final class AdminApi {
     // before every endpoint: below /tenants/{id}, a company admin sees only their own tenant
     router.route("/tenants/:tenantId").handler(Scopes.tenantPath());
     router.route("/tenants/:tenantId/*").handler(Scopes.tenantPath());
-    // then the tenant's share of the database, as for its SCIM requests (absent in route-listing tests)
-    if (services.tenantGate() != null) {
-      router.route("/tenants/:tenantId").handler(services.tenantGate().forTenantPath());
-      router.route("/tenants/:tenantId/*").handler(services.tenantGate().forTenantPath());
-    }
+    // then the tenant's share of the database, as for its SCIM requests
+    router.route("/tenants/:tenantId").handler(services.tenantGate().forTenantPath());
+    router.route("/tenants/:tenantId/*").handler(services.tenantGate().forTenantPath());
     AdminJson json = new AdminJson(config, connectors);
     TenantRepository tenants = new TenantRepository(pool);
     new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);

@@ -4,7 +4,6 @@ import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +17,8 @@ import java.util.Set;
  * and the body leave no doubt what is meant, and a malformed body is still a 400 {@code invalidSyntax}.
  * Refusing them would break provisioning for no safety gain.
  *
- * <p>The refused body is never read, so the connection is closed after the answer: leftover body bytes must not
- * be taken for the next request on a keep-alive connection.
+ * <p>The refused body is never read; the error handler deals with what is left of it, as for every answer given
+ * before the body (see {@link io.scimgate.app.http.UnreadBody}).
  */
 final class JsonContentType implements Handler<RoutingContext> {
   private static final Set<String> JSON = Set.of("application/scim+json", "application/json");
@@ -32,9 +31,6 @@ final class JsonContentType implements Handler<RoutingContext> {
     if (!WITH_BODY.contains(request.method()) || contentType == null || JSON.contains(mediaType(contentType))) {
       ctx.next();
       return;
-    }
-    if (request.version() != HttpVersion.HTTP_2) { // closing an HTTP/2 connection would end other streams
-      ctx.response().putHeader("Connection", "close").endHandler(ended -> request.connection().close());
     }
     ctx.fail(ScimException.of(415, null, "Content-Type '" + contentType.strip() + "' is not supported; send "
         + "application/scim+json or application/json"));

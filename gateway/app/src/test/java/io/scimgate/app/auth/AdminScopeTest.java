@@ -3,12 +3,23 @@ package io.scimgate.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.NodeServices;
+import io.scimgate.app.admin.AdminApi;
+import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.connectors.PluginHost;
+import io.scimgate.app.portal.PortalServices;
+import io.scimgate.app.scim.TenantGate;
 import io.scimgate.app.support.Fixtures;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
+import io.scimgate.persistence.Database;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,19 +92,18 @@ class AdminScopeTest {
 
   @Test
   void theTablesCoverEveryAdminRoute() {
-    io.scimgate.app.config.GatewayConfig config = gateway.config();
-    io.vertx.sqlclient.Pool unused = io.scimgate.persistence.Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
+    GatewayConfig config = gateway.config();
+    Pool unused = Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
     try {
-      java.util.Set<String> registered = new java.util.TreeSet<>();
-      io.scimgate.app.NodeServices services = new io.scimgate.app.NodeServices(unused, tokens, null,
-          io.scimgate.app.connectors.PluginHost.load(config.pluginsDir()), null, null, null, null, null);
-      io.scimgate.app.admin.AdminApi.router(gateway.vertx(), config, services,
-              io.scimgate.app.portal.PortalServices.create(unused, config))
+      NodeServices services = new NodeServices(unused, tokens, null, PluginHost.load(config.pluginsDir()), null,
+          null, null, null, new TenantGate(1, 0, Duration.ofSeconds(1)));
+      Set<String> registered = new TreeSet<>();
+      AdminApi.router(gateway.vertx(), config, services, PortalServices.create(unused, config))
           .getRoutes().stream()
           .filter(route -> route.methods() != null && !route.methods().isEmpty())
           .forEach(route -> route.methods().forEach(method -> registered.add(method.name() + " "
               + route.getPath().replaceAll(":([A-Za-z]+)", "{$1}"))));
-      java.util.Set<String> tabled = new java.util.TreeSet<>(OTHER_ROUTES);
+      Set<String> tabled = new TreeSet<>(OTHER_ROUTES);
       TENANT_ROUTES.forEach(route -> tabled.add(route.method() + " " + route.path()
           .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{userId}")
           .replace("{d}", "{deliveryId}")));

@@ -39,12 +39,12 @@ public final class TenantRepository {
 
   /**
    * Oldest first, keyed by (created_at, id) so that pages never overlap; with {@code nameContains}, only tenants
-   * whose name contains it, case-insensitively (LIKE wildcards in it are literal).
+   * whose name contains it, case-insensitively (as a plain substring: no wildcards).
    */
   public Future<List<Tenant>> list(String nameContains, int offset, int limit) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM tenants WHERE " + NAME_MATCHES
             + " ORDER BY created_at, id OFFSET $2 LIMIT $3")
-        .execute(Tuple.of(pattern(nameContains), offset, limit))
+        .execute(Tuple.of(nameContains, offset, limit))
         .map(rows -> {
           List<Tenant> tenants = new ArrayList<>();
           rows.forEach(row -> tenants.add(map(row)));
@@ -54,21 +54,12 @@ public final class TenantRepository {
 
   public Future<Long> count(String nameContains) {
     return pool.preparedQuery("SELECT count(*) FROM tenants WHERE " + NAME_MATCHES)
-        .execute(Tuple.of(pattern(nameContains)))
+        .execute(Tuple.of(nameContains))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  /** {@code $1}: a LIKE pattern, or null for every tenant. */
-  private static final String NAME_MATCHES = "($1::text IS NULL OR lower(name) LIKE $1)";
-
-  private static String pattern(String nameContains) {
-    if (nameContains == null) {
-      return null;
-    }
-    String escaped = nameContains.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-        .replace("%", "\\%").replace("_", "\\_");
-    return "%" + escaped + "%";
-  }
+  /** {@code $1}: the text the name must contain, or null for every tenant (as the group picker searches). */
+  private static final String NAME_MATCHES = "($1::text IS NULL OR strpos(lower(name), lower($1)) > 0)";
 
   /** Sets the SCIM flag, audits it and tells every node; the updated tenant, or {@code null} if unknown. */
   public Future<Tenant> setScimEnabled(UUID id, boolean enabled, AuditContext ctx) {
