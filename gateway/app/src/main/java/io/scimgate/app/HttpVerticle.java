@@ -2,6 +2,7 @@ package io.scimgate.app;
 
 import io.scimgate.app.admin.AdminApi;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.http.CancelOnHangUp;
 import io.scimgate.app.http.CodecRefusals;
 import io.scimgate.app.http.ConnectionGuard;
 import io.scimgate.app.http.ErrorHandler;
@@ -37,6 +38,7 @@ final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(guard.requests());
     router.route().handler(RequestIds.create());
+    router.route().handler(CancelOnHangUp.create());
     router.route().handler(WriteNotifier.create(vertx));
     services.health().mount(router);
     PortalServices portal = PortalServices.create(services.pool(), config);

@@ -1,5 +1,6 @@
 package io.scimgate.persistence;
 
+import io.scimgate.persistence.cancel.CancellablePool;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -34,13 +35,14 @@ public final class Database {
   /**
    * A pool for request work: PostgreSQL cancels any statement that runs longer than {@code statementTimeout}
    * (a lock wait included: set per connection at start-up, so no extra round trip), and a caller waits at most
-   * {@code poolWait} for a free connection before its query fails.
+   * {@code poolWait} for a free connection before its query fails. A request's statements are cancelled when
+   * its client goes away ({@link CancellablePool}).
    */
   public static Pool boundedPool(Vertx vertx, String url, int size, Duration statementTimeout, Duration poolWait) {
     PgConnectOptions options = connectOptions(url);
     options.addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
-    return build(vertx, options, new PoolOptions().setMaxSize(size)
-        .setConnectionTimeout((int) poolWait.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
+    return new CancellablePool(build(vertx, options, new PoolOptions().setMaxSize(size)
+        .setConnectionTimeout((int) poolWait.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)));
   }
 
   private static Pool build(Vertx vertx, PgConnectOptions options, PoolOptions poolOptions) {

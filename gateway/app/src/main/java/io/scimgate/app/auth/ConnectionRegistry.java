@@ -1,5 +1,6 @@
 package io.scimgate.app.auth;
 
+import io.scimgate.persistence.cancel.StatementScope;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.connection.ConnectionStatus;
 import io.scimgate.persistence.connection.ScimConnection;
@@ -147,7 +148,8 @@ public final class ConnectionRegistry {
 
   /** Chains reloads so they apply in the order they were asked for; a failed one is logged, not fatal. */
   private synchronized Future<Void> enqueue(java.util.function.Supplier<Future<Void>> reload) {
-    reloads = reloads.transform(previous -> reload.get()
+    // a reload serves every request waiting for it: the one that asked for it hanging up must not cancel it
+    reloads = reloads.transform(previous -> StatementScope.detached(reload)
         .onFailure(failure -> LOG.warn("Reloading connections failed: {}", failure.getMessage())));
     return reloads;
   }

@@ -2,6 +2,7 @@ package io.scimgate.app.http;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.SocketException;
@@ -26,6 +27,8 @@ public final class TransientFailures {
       "40P01");
 
   private static final String POOL_WAIT_TIMEOUT = "Timeout waiting for connection";
+  /** What the pool's getConnection (withConnection, withTransaction) fails with when its wait runs out. */
+  private static final String CONNECTION_WAIT_TIMEOUT = "Timeout";
 
   private TransientFailures() {}
 
@@ -44,9 +47,11 @@ public final class TransientFailures {
       return state != null && (STATES.contains(state) || state.startsWith("08"));
     }
     // a killed, reset or refused database connection (requests open no other sockets), a pool whose wait timed
-    // out (pg-client reports it with a bare VertxException) or whose queue is full
+    // out (pg-client reports it with a bare VertxException on a pool query, and a "Timeout" NoStackTraceThrowable
+    // on a connection taken from it) or whose queue is full
     return failure instanceof ClosedConnectionException || failure instanceof SocketException
         || failure instanceof TimeoutException || failure instanceof ConnectionPoolTooBusyException
-        || failure instanceof VertxException && String.valueOf(failure.getMessage()).startsWith(POOL_WAIT_TIMEOUT);
+        || failure instanceof VertxException && String.valueOf(failure.getMessage()).startsWith(POOL_WAIT_TIMEOUT)
+        || failure instanceof NoStackTraceThrowable && CONNECTION_WAIT_TIMEOUT.equals(failure.getMessage());
   }
 }

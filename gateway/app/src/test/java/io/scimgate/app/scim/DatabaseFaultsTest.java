@@ -111,6 +111,7 @@ class DatabaseFaultsTest {
     assertThat(TransientFailures.isTransient(new java.net.SocketException("Connection reset"))).isTrue();
     assertThat(TransientFailures.isTransient(new io.vertx.core.VertxException("Timeout waiting for connection")))
         .isTrue();
+    assertThat(TransientFailures.isTransient(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"))).isTrue();
     assertThat(TransientFailures.isTransient(new PgException("no such table", "ERROR", "42P01", null))).isFalse();
     assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
   }
