@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * At most a few SCIM and admin requests of one tenant run on this node at a time (each holds at most two database
- * connections at a time: a list runs its count and its page side by side), so that one tenant's heavy searches or bulk pushes cannot take the whole pool while other
- * tenants wait. A few more wait for a turn (a burst is smoothed, not refused); past that, or after waiting
+ * At most a few SCIM and admin requests of one tenant run on this node at a time (each holds one database
+ * connection at a time: a list sends its count, when it needs one, after its page), so that one tenant's heavy
+ * searches or bulk pushes cannot take the whole pool while other tenants wait. A few more wait for a turn (a burst is smoothed, not refused); past that, or after waiting
  * {@code maxWait}, the answer is 429 with {@code Retry-After}. A waiting request whose client went away is never
  * started.
  */

@@ -48,6 +48,29 @@ class PagingTest {
     gateway.close();
   }
 
+  /** A partial page implies the total (no count is sent for it): the total must still be exact at every edge. */
+  @Test
+  void totalsAreExactWhetherThePageImpliesThemOrACountIsNeeded() {
+    // the seeded users only: the churn test leaves users of its own behind
+    String seededOnly = "&filter=" + Http.encode("userName sw \"import\"");
+    assertThat(total("/Users?startIndex=9951&count=100" + seededOnly)).isEqualTo(USERS);
+    assertThat(total("/Users?startIndex=20000&count=100" + seededOnly)).as("past the end: counted").isEqualTo(USERS);
+    assertThat(total("/Users?count=0" + seededOnly)).isEqualTo(USERS);
+    assertThat(total("/Users?filter=" + Http.encode("userName eq \"import7@okta.local\""))).isEqualTo(1);
+    assertThat(total("/Users?filter=" + Http.encode("userName eq \"nobody@okta.local\""))).isZero();
+    assertThat(total("/Users?count=10&filter=" + Http.encode("userName sw \"import999\""))).as("a full page")
+        .isEqualTo(11);
+    assertThat(total("/Users?cursor&count=20&filter=" + Http.encode("userName sw \"import999\""))).isEqualTo(11);
+    JsonNode first = scim.get("/Users?cursor&count=5&filter=" + Http.encode("userName sw \"import999\"")).json();
+    String next = first.get("nextCursor").asText();
+    assertThat(total("/Users?count=5&cursor=" + Http.encode(next) + "&filter="
+        + Http.encode("userName sw \"import999\""))).as("after a cursor: counted").isEqualTo(11);
+  }
+
+  private static int total(String path) {
+    return scim.get(path).json().get("totalResults").asInt();
+  }
+
   @Test
   void indexPagingWithCount100SeesEveryUserExactlyOnce() {
     List<String> seen = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The list query shared by users and groups: a filtered page plus the exact total, sent together. */
+/** The list query shared by users and groups (a filtered page plus the exact total), and deletes with memberships. */
 final class ResourceQueries {
   private ResourceQueries() {}
 
@@ -58,18 +58,20 @@ final class ResourceQueries {
   }
 
   /**
-   * {@code where} uses placeholders from {@code $2} on ({@code $1} is the connection), {@code after} and
-   * {@code order} the ones after it; the total counts {@code where} only. Every order ends with the unique (created_at, id), so consecutive pages neither overlap nor skip.
+   * A filtered page and the exact total of {@code where}. {@code where} uses placeholders from {@code $2} on
+   * ({@code $1} is the connection), {@code after} and {@code order} the ones after it. Every order ends with the
+   * unique (created_at, id), so consecutive pages neither overlap nor skip.
+   *
+   * <p>The page goes first, and when it is partial it says where the result ends: the total follows from it and
+   * the {@code count(*)} is never sent. That is the lookup IdPs make before every write (a filter on userName or
+   * externalId finding zero or one row): one statement instead of two. A full page still needs the count, sent
+   * after it.
    */
   static <T> Future<Page<T>> page(Pool pool, String table, String columns, UUID connectionId, SqlCondition where,
       SqlCondition after, SqlOrder order, int offset, int limit, Function<Row, T> mapper) {
-    String base = fromWhere(table, where);
     List<Object> params = new ArrayList<>();
     params.add(connectionId);
     params.addAll(where.params());
-    Tuple countParams = Tuple.from(params);
-    Future<Long> total = pool.preparedQuery("SELECT count(*)" + base).execute(countParams)
-        .map(rows -> rows.iterator().next().getLong(0));
     Future<List<T>> items = limit == 0 ? Future.succeededFuture(List.of())
         : pool.preparedQuery(pageSql(table, columns, where, after, order))
             .execute(pageParams(params, after, order, offset, limit))
@@ -78,6 +80,22 @@ final class ResourceQueries {
               rows.forEach(row -> list.add(mapper.apply(row)));
               return list;
             });
-    return Future.all(total, items).map(done -> new Page<>(items.result(), total.result()));
+    return items.compose(list -> {
+      Long implied = totalImpliedByPage(after, offset, limit, list.size());
+      Future<Long> total = implied != null ? Future.succeededFuture(implied)
+          : pool.preparedQuery("SELECT count(*)" + fromWhere(table, where)).execute(Tuple.from(params))
+              .map(rows -> rows.iterator().next().getLong(0));
+      return total.map(count -> new Page<>(list, count));
+    });
+  }
+
+  /**
+   * The total a page proves, or null: a partial page that is not past the end ends the result, so everything
+   * matching is the offset plus its rows. Not after a cursor, whose page leaves out the rows before it.
+   */
+  static Long totalImpliedByPage(SqlCondition after, int offset, int limit, int rows) {
+    boolean partial = rows < limit;
+    boolean pastTheEnd = rows == 0 && offset > 0;
+    return after == SqlCondition.ALWAYS && partial && !pastTheEnd ? (long) offset + rows : null;
   }
 }
