@@ -35,31 +35,41 @@ public final class UserRepository {
   private static final String FOLD_EMAILS = "ARRAY(SELECT lower(e) FROM unnest($12::text[]) e)";
 
   private final Pool pool;
+  private final UserInserts inserts;
 
   public UserRepository(Pool pool) {
     this.pool = pool;
+    this.inserts = new UserInserts(pool, this::insertAlone);
   }
 
-  /** Inserts a user; a userName already taken in this connection (case-insensitively) is a 409. */
+  /**
+   * Inserts a user; a userName already taken in this connection (case-insensitively) is a 409. Concurrent creates
+   * share one INSERT ({@link UserInserts}).
+   */
   public Future<StoredResource> create(UUID id, ObjectNode doc, AuditContext ctx) {
     UserColumns columns = UserColumns.of(doc);
     boolean active = columns.active() == null || columns.active();
     doc.put("active", active); // absent means active: a pushed user is an assigned user
-    String sql = "WITH ins AS (INSERT INTO scim_users (id, tenant_id, connection_id, user_name, external_id,"
-        + " display_name, active, emails_folded, doc, version, created_at, modified_at)"
-        + " VALUES ($7, $1, $2, $8, $9, $10, $11, " + FOLD_EMAILS + ", $13::text::jsonb, 1, now(), now())"
-        + " ON CONFLICT DO NOTHING RETURNING " + RETURNING + "), "
-        + AuditLog.auditCte("ins") + " SELECT * FROM ins";
-    Tuple params = AuditLog.cteParams(ctx, "create", "User")
-        .addValue(id).addValue(columns.userName()).addValue(columns.externalId()).addValue(columns.displayName())
-        .addValue(active).addValue(columns.emails()).addValue(ScimJson.write(doc));
-    return pool.preparedQuery(sql).execute(params).map(rows -> {
-      StoredResource created = Rows.firstOrNull(rows, UserRepository::map);
+    return inserts.insert(new NewUser(id, ScimJson.write(doc), columns, active, ctx)).map(created -> {
       if (created == null) {
         throw userNameTaken(columns.userName());
       }
       return created;
     });
+  }
+
+  /** One user alone; {@code null} when its userName is taken. */
+  private Future<StoredResource> insertAlone(NewUser user) {
+    String sql = "WITH ins AS (INSERT INTO scim_users (id, tenant_id, connection_id, user_name, external_id,"
+        + " display_name, active, emails_folded, doc, version, created_at, modified_at)"
+        + " VALUES ($7, $1, $2, $8, $9, $10, $11, " + FOLD_EMAILS + ", $13::text::jsonb, 1, now(), now())"
+        + " ON CONFLICT DO NOTHING RETURNING " + RETURNING + "), "
+        + AuditLog.auditCte("ins") + " SELECT * FROM ins";
+    UserColumns columns = user.columns();
+    Tuple params = AuditLog.cteParams(user.audit(), "create", "User")
+        .addValue(user.id()).addValue(columns.userName()).addValue(columns.externalId())
+        .addValue(columns.displayName()).addValue(user.active()).addValue(columns.emails()).addValue(user.doc());
+    return pool.preparedQuery(sql).execute(params).map(rows -> Rows.firstOrNull(rows, UserRepository::map));
   }
 
   /** The user, or {@code null}. */
