@@ -24,12 +24,14 @@ import java.util.function.Function;
  * unless a response shows them.
  */
 public final class GroupRepository {
-  private static final String RETURNING = UserRepository.RETURNING + ", product_name";
+  static final String RETURNING = UserRepository.RETURNING + ", product_name";
 
   private final Pool pool;
+  private final MemberPatches memberPatches;
 
   public GroupRepository(Pool pool) {
     this.pool = pool;
+    this.memberPatches = new MemberPatches(pool, patch -> patchMembersAlone(patch, null));
   }
 
   /**
@@ -97,14 +99,25 @@ public final class GroupRepository {
    * A PATCH that only adds and removes members (no replace-all): one statement bumps the group's version, checks
    * and inserts the added members, deletes the removed ones and appends the audit row, so the group's row lock
    * is held for that statement and the commit only. Unknown member ids: 400, nothing written. Completes with
-   * {@code null} when the group does not exist; a stale {@code expectedVersion} is a 412.
+   * {@code null} when the group does not exist; a stale {@code expectedVersion} is a 412. Concurrent PATCHes of
+   * one group share one statement ({@link MemberPatches}).
    */
   public Future<StoredGroup> patchMembers(UUID id, Long expectedVersion, MemberChanges changes, AuditContext ctx) {
     List<UUID> added = Memberships.uuids(changes.added(), true);
     if (added.contains(id)) {
       return Future.failedFuture(ScimException.invalidValue("A group cannot be a member of itself"));
     }
-    UUID[] removed = Memberships.uuids(changes.removed(), false).toArray(UUID[]::new);
+    MemberPatch patch = new MemberPatch(id, added, Memberships.uuids(changes.removed(), false), ctx);
+    // with If-Match, alone: its precondition names one version, not one inside a batch
+    return expectedVersion == null ? memberPatches.apply(patch) : patchMembersAlone(patch, expectedVersion);
+  }
+
+  /** One membership PATCH in its own statement (see {@link #patchMembers}). */
+  private Future<StoredGroup> patchMembersAlone(MemberPatch patch, Long expectedVersion) {
+    UUID id = patch.groupId();
+    AuditContext ctx = patch.audit();
+    List<UUID> added = patch.added();
+    UUID[] removed = patch.removed().toArray(UUID[]::new);
     String sql = "WITH upd AS (UPDATE scim_groups SET version = version + 1, modified_at = now()"
         + " WHERE id = $7 AND connection_id = $2 AND ($8::bigint IS NULL OR version = $8) RETURNING " + RETURNING
         + "), resolved AS (SELECT id, 'User' AS type FROM scim_users WHERE connection_id = $2 AND id = ANY($9::uuid[])"
@@ -194,7 +207,7 @@ public final class GroupRepository {
     return Future.all(page, total).map(done -> new Page<>(page.result(), total.result()));
   }
 
-  private static StoredGroup map(Row row) {
+  static StoredGroup map(Row row) {
     return new StoredGroup(UserRepository.map(row), row.getString("product_name"), null);
   }
 
