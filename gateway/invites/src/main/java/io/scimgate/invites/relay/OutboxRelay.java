@@ -87,6 +87,9 @@ public final class OutboxRelay {
           + "succeeds", failure.getMessage());
       return Future.failedFuture(failure);
     }
+    if (lastTenantId == null) {
+      return Future.failedFuture(failure); // no event was ever read: nothing to set aside
+    }
     setAsideSinceSuccess = true;
     LOG.error("Outbox event {} fails on its own ({} times); set aside so that its tenant's pipeline goes on",
         failingEventId, failuresInARow, failure);
