@@ -1,6 +1,8 @@
 package io.scimgate.invites;
 
 import io.scimgate.invites.delivery.DeliveryWorker;
+import io.scimgate.invites.events.EventPruner;
+import io.scimgate.invites.events.EventRetention;
 import io.scimgate.invites.relay.OutboxRelay;
 import io.scimgate.persistence.notify.ChangeListener;
 import io.vertx.core.Future;
@@ -20,7 +22,8 @@ import java.time.Duration;
  * </ul>
  * The delivery worker runs on an event loop of its own ({@link DeliveryVerticle}, deployed with the relay),
  * woken after each relayed batch and by its own poll (which also picks up retries that came due). Every node runs
- * one pipeline; per-tenant locks and delivery leases keep them from doing anything twice.
+ * one pipeline; per-tenant locks and delivery leases keep them from doing anything twice. The pipeline also
+ * prunes processed events past their retention ({@link EventPruner}, one node at a time).
  */
 public final class InvitePipeline extends VerticleBase {
   public static final String CHANNEL = "scimgate_outbox";
@@ -32,17 +35,23 @@ public final class InvitePipeline extends VerticleBase {
   private final DeliveryWorker worker;
   private final PgConnectOptions listenOptions;
   private final Duration poll;
+  private final EventPruner pruner;
+  private final Duration pruneEvery;
   private Loop relayLoop;
   private ChangeListener listener;
   private long timer = -1;
+  private long pruneTimer = -1;
 
   /** {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops. */
-  public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll) {
+  public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll,
+      EventRetention retention) {
     this.pool = pool;
     this.relay = new OutboxRelay(pool);
     this.worker = worker;
     this.listenOptions = listenOptions;
     this.poll = poll;
+    this.pruner = new EventPruner(pool, retention);
+    this.pruneEvery = retention.pruneEvery();
   }
 
   @Override
@@ -55,6 +64,7 @@ public final class InvitePipeline extends VerticleBase {
         .compose(listening -> vertx.deployVerticle(new DeliveryVerticle(worker, poll)))
         .onSuccess(deployed -> {
           timer = vertx.setPeriodic(poll.toMillis(), id -> relayLoop.kick());
+          pruneTimer = vertx.setPeriodic(pruneEvery.toMillis(), id -> pruner.prune());
           relayLoop.kick();
         });
   }
@@ -64,8 +74,12 @@ public final class InvitePipeline extends VerticleBase {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    if (pruneTimer >= 0) {
+      vertx.cancelTimer(pruneTimer);
+    }
     // the delivery verticle, a child deployment, is undeployed before this runs
     return relayLoop.stop()
+        .transform(done -> pruner.stop())
         .transform(done -> listener.close())
         .transform(done -> pool.close());
   }

@@ -9,6 +9,7 @@ import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.invites.egress.EgressPolicy;
 import io.scimgate.invites.egress.HostResolver;
+import io.scimgate.invites.events.EventFeed;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.persistence.audit.AuditLog;
@@ -62,6 +63,7 @@ public final class AdminApi {
     new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal,
         new EgressPolicy(config.invites().webhooks(), HostResolver.system(vertx))).mount(router);
     new DeliveryAdmin(tenants, new DeliveryRepository(pool)).mount(router);
+    new EventAdmin(tenants, new EventFeed(pool)).mount(router);
     new PortalAdmin(tenants, portal.access(), portal.sessions(), portal.links(), tokens, config).mount(router);
     return router;
   }

@@ -3,6 +3,7 @@ package io.scimgate.app.config;
 import io.scimgate.persistence.connection.RateLimit;
 import io.scimgate.invites.egress.EgressAllowlist;
 import io.scimgate.invites.egress.EgressSettings;
+import io.scimgate.invites.events.EventRetention;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,8 @@ public final class ConfigLoader {
   public static final String REQUEST_LOG_RETENTION_HOURS = "SCIMGATE_REQUEST_LOG_RETENTION_HOURS";
   public static final String REQUEST_LOG_MAX_ROWS_PER_CONNECTION = "SCIMGATE_REQUEST_LOG_MAX_ROWS_PER_CONNECTION";
   public static final String REQUEST_LOG_PRUNE_SECONDS = "SCIMGATE_REQUEST_LOG_PRUNE_SECONDS";
+  public static final String EVENTS_RETENTION_DAYS = "SCIMGATE_EVENTS_RETENTION_DAYS";
+  public static final String EVENTS_PRUNE_SECONDS = "SCIMGATE_EVENTS_PRUNE_SECONDS";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -183,7 +186,9 @@ public final class ConfigLoader {
         integer(DELIVERY_MAX_ATTEMPTS, 16, 1, 100),
         Duration.ofMillis(integer(DELIVERY_BACKOFF_BASE_MS, 2000, 1, 3_600_000)),
         Duration.ofHours(1),
-        webhooks());
+        webhooks(),
+        new EventRetention(Duration.ofDays(integer(EVENTS_RETENTION_DAYS, 30, 1, 3650)),
+            Duration.ofSeconds(integer(EVENTS_PRUNE_SECONDS, 300, 1, 86_400))));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.scimgate.app.config;
 
 import io.scimgate.invites.egress.EgressSettings;
+import io.scimgate.invites.events.EventRetention;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
  *     sent again once this has passed
  * @param webhooks where webhooks may go (egress rules, the operator's allowlist) and their deadline
+ * @param events how long processed events are kept for the events API, and how often they are pruned
  */
 public record InviteConfig(
     boolean pipeline,
@@ -29,7 +31,8 @@ public record InviteConfig(
     int deliveryMaxAttempts,
     Duration backoffBase,
     Duration backoffCap,
-    EgressSettings webhooks) {
+    EgressSettings webhooks,
+    EventRetention events) {
 
   @Override
   public String toString() {
@@ -37,6 +40,7 @@ public record InviteConfig(
         + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
         + ")")) + ", starttls=" + smtpStartTls + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
         + deliveryLease.toSeconds() + "s, webhooks=" + (webhooks.allowHttp() ? "http(s)" : "https") + " allowing ["
-        + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s";
+        + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s, events kept "
+        + events.keep().toDays() + "d";
   }
 }

@@ -43,6 +43,7 @@ public final class InviteWiring {
     DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
         invites.deliveryLease());
-    return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll());
+    return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll(),
+        invites.events());
   }
 }

@@ -68,6 +68,7 @@ class AdminScopeTest {
       new Route("DELETE", "/tenants/{t}/webhook", null, false),
       new Route("GET", "/tenants/{t}/deliveries", null, false),
       new Route("POST", "/tenants/{t}/deliveries/{d}/replay", null, false),
+      new Route("GET", "/tenants/{t}/events", null, false),
       new Route("POST", "/tenants/{t}/portal-links", "{}", true),
       new Route("DELETE", "/tenants/{t}/portal-sessions", null, true),
       new Route("DELETE", "/tenants/{t}/connections/{c}", null, false));

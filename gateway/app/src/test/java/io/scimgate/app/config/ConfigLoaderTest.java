@@ -85,6 +85,21 @@ class ConfigLoaderTest {
         .hasMessageContaining(ConfigLoader.WEBHOOK_ALLOW_HTTP);
   }
 
+  @Test
+  void eventRetention() {
+    var defaults = load(Map.of()).invites().events();
+    assertThat(defaults.keep()).hasDays(30);
+    assertThat(defaults.pruneEvery()).hasMinutes(5);
+    var set = load(Map.of(ConfigLoader.EVENTS_RETENTION_DAYS, "7", ConfigLoader.EVENTS_PRUNE_SECONDS, "60")).invites()
+        .events();
+    assertThat(set.keep()).hasDays(7);
+    assertThat(set.pruneEvery()).hasSeconds(60);
+    for (String bad : new String[] {"0", "3651", "a month"}) {
+      assertThatThrownBy(() -> load(Map.of(ConfigLoader.EVENTS_RETENTION_DAYS, bad))).as(bad)
+          .hasMessageContaining(ConfigLoader.EVENTS_RETENTION_DAYS);
+    }
+  }
+
   private static GatewayConfig load(Map<String, String> env) {
     return new ConfigLoader(env).load();
   }

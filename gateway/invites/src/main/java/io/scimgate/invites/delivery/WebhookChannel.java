@@ -1,12 +1,12 @@
 package io.scimgate.invites.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.Delivery;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.connectors.api.PermanentDeliveryFailure;
 import io.scimgate.invites.egress.EgressPolicy;
 import io.scimgate.invites.egress.EgressRefusal;
 import io.scimgate.invites.egress.WebhookUrl;
+import io.scimgate.invites.relay.PublicEvent;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -105,10 +105,8 @@ public final class WebhookChannel implements DeliveryChannel {
   }
 
   static String body(Delivery delivery) {
-    ObjectNode body = ScimJson.object().put("id", delivery.id()).put("type", delivery.eventType())
-        .put("tenantId", delivery.tenantId()).put("occurredAt", String.valueOf(delivery.occurredAt()));
-    body.set("data", delivery.data());
-    return ScimJson.write(body);
+    return ScimJson.write(PublicEvent.envelope(delivery.id(), delivery.eventType(), delivery.tenantId(),
+        delivery.occurredAt(), delivery.data()));
   }
 
   public Future<Void> close() {

@@ -1,5 +1,6 @@
 package io.scimgate.invites.policy;
 
+import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -38,11 +39,11 @@ final class Invitations {
       + " hist AS (INSERT INTO personnel_history (user_id, tenant_id, status, reason)"
       + " SELECT user_id, $1, 'invited', $3 FROM upd),"
       + " mail AS (INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
-      + " SELECT 'invite:' || user_id || ':' || round, $1, 'email', 'personnel.invited', jsonb_build_object("
+      + " SELECT 'invite:' || user_id || ':' || round, $1, 'email', $5::text, jsonb_build_object("
       + "'userId', user_id, 'email', email, 'displayName', display_name, 'userName', user_name, 'round', round),"
       + " email, 'pending', $4 FROM upd WHERE email IS NOT NULL ON CONFLICT DO NOTHING),"
       + " hook AS (INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status, occurred_at)"
-      + " SELECT 'webhook:personnel.invited:' || user_id || ':' || round, $1, 'webhook', 'personnel.invited',"
+      + " SELECT 'webhook:' || $5::text || ':' || user_id || ':' || round, $1, 'webhook', $5::text,"
       + " jsonb_build_object('userId', user_id, 'email', email, 'displayName', display_name, 'userName', user_name),"
       + " 'pending', $4 FROM upd, webhook_endpoints w WHERE w.tenant_id = $1 AND w.enabled ON CONFLICT DO NOTHING)"
       + " SELECT count(*) AS invited FROM upd";
@@ -63,11 +64,11 @@ final class Invitations {
     return run(conn, INVITE_GROUP_MEMBERS, tenantId, groups, reason, occurredAt);
   }
 
-  /** {@code $2} is the candidates' ids: people or groups, as {@code sql} reads them. */
+  /** {@code $2} is the candidates' ids: people or groups, as {@code sql} reads them; {@code $5} the event type. */
   private static Future<Long> run(SqlConnection conn, String sql, UUID tenantId, List<UUID> ids, String reason,
       Instant occurredAt) {
     Tuple params = Tuple.tuple().addValue(tenantId).addValue(ids.toArray(UUID[]::new)).addValue(reason)
-        .addValue(occurredAt.atOffset(ZoneOffset.UTC));
+        .addValue(occurredAt.atOffset(ZoneOffset.UTC)).addValue(EventType.PERSONNEL_INVITED.wireName());
     return conn.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong("invited"));
   }
 }

@@ -3,6 +3,7 @@ package io.scimgate.invites.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.invites.policy.PersonnelUpdates.StatusChange;
 import io.scimgate.invites.relay.OutboxEvent;
+import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
@@ -30,14 +31,18 @@ public final class InvitePolicy {
    * checks eligibility itself, so it can follow the personnel update blindly.
    */
   public static Future<UUID> apply(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
-    return switch (event.type()) {
-      case "user.created", "user.updated", "user.deactivated", "user.reactivated" ->
-          userChanged(conn, event, invitesOn);
-      case "user.deleted" -> PersonnelUpdates.deprovision(conn, event)
+    EventType type = EventType.parse(event.type()).orElse(null);
+    if (type == null) {
+      return Future.succeededFuture(null); // a type this node does not know: nothing to apply
+    }
+    return switch (type) {
+      case USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED -> userChanged(conn, event, invitesOn);
+      case USER_DELETED -> PersonnelUpdates.deprovision(conn, event)
           .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
-      case "group.members_added" -> !invitesOn ? Future.succeededFuture(null) : Invitations.inviteUsers(conn, event.tenantId(), userMembers(event.data()),
-          "added to a selected group", event.createdAt()).map(invited -> null);
-      case "invites.settings_changed" -> backfill(conn, event).map(invited -> null);
+      case GROUP_MEMBERS_ADDED -> !invitesOn ? Future.succeededFuture(null) : Invitations.inviteUsers(conn,
+          event.tenantId(), userMembers(event.data()), "added to a selected group", event.createdAt())
+          .map(invited -> null);
+      case INVITES_SETTINGS_CHANGED -> backfill(conn, event).map(invited -> null);
       default -> Future.succeededFuture(null);
     };
   }

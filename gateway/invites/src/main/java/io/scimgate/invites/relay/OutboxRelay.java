@@ -4,7 +4,6 @@ import io.scimgate.invites.policy.InvitePolicy;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: claims one tenant's pending events, applies the invite policy to each in order, enqueues
- * webhook deliveries, marks the events processed — all in one transaction, so a crash anywhere leaves the events
+ * webhook deliveries, marks the events processed with their positions (the events API's order) — all in one
+ * transaction, so a crash anywhere leaves the events
  * pending for the next attempt (on this node or another) and nothing half-applied.
  *
  * <p>A batch that fails is retried one event at a time, to find the event that fails; one that keeps failing on
  * its own ({@link #ATTEMPTS_BEFORE_SETTING_ASIDE} times in a row) is set aside with its error, logged, so that it
- * cannot stop its tenant's pipeline. When the next event fails as well, the fault is not the event's (a database
+ * cannot stop its tenant's pipeline (it still gets its position: the change happened). When the next event fails as well, the fault is not the event's (a database
  * problem, a bug): nothing more is set aside, the relay retries on every poll and logs, until an event succeeds.
  * Used from one Vert.x context (the pipeline's), hence no locks.
  */
@@ -31,6 +31,7 @@ public final class OutboxRelay {
   private final Pool pool;
   private boolean oneAtATime;
   private long lastEventId;
+  private UUID lastTenantId;
   private long failingEventId;
   private int failuresInARow;
   /** Set aside an event since the last success: a second one means the failure is systemic, not the event's. */
@@ -62,9 +63,11 @@ public final class OutboxRelay {
         return Future.succeededFuture(0);
       }
       lastEventId = events.get(0).id();
+      lastTenantId = tenantId;
       return applyInOrder(conn, events, next.invitesOn())
           .compose(deprovisioned -> WebhookEvents.enqueue(conn, tenantId, events, deprovisioned))
-          .compose(done -> PendingEvents.markProcessed(conn, events))
+          .compose(done -> PendingEvents.markProcessed(conn, tenantId, events.stream().map(OutboxEvent::id).toList(),
+              null))
           .map(done -> events.size());
     });
   }
@@ -84,13 +87,17 @@ public final class OutboxRelay {
           + "succeeds", failure.getMessage());
       return Future.failedFuture(failure);
     }
+    if (lastTenantId == null) {
+      return Future.failedFuture(failure); // no event was ever read: nothing to set aside
+    }
     setAsideSinceSuccess = true;
     LOG.error("Outbox event {} fails on its own ({} times); set aside so that its tenant's pipeline goes on",
         failingEventId, failuresInARow, failure);
     failuresInARow = 0;
-    return pool.preparedQuery("UPDATE outbox_events SET processed_at = clock_timestamp(), failure = $2"
-            + " WHERE id = $1 AND processed_at IS NULL")
-        .execute(Tuple.of(failingEventId, String.valueOf(failure.getMessage())))
+    UUID tenantId = lastTenantId;
+    long eventId = failingEventId;
+    return pool.withTransaction(conn -> PendingEvents.setAside(conn, tenantId, eventId,
+            String.valueOf(failure.getMessage())))
         .map(done -> 1);
   }
 

@@ -1,7 +1,5 @@
 package io.scimgate.invites.relay;
 
-import io.scimgate.persistence.Rows;
-import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -19,6 +17,13 @@ import java.util.UUID;
 final class PendingEvents {
   /** Advisory lock namespace of the relay (the first key of the two-key form). */
   private static final int LOCK_SPACE = 7644;
+
+  private static final String MARK_PROCESSED = "WITH counter AS ("
+      + "INSERT INTO tenant_event_positions AS t (tenant_id, last_position) VALUES ($1, $3::bigint)"
+      + " ON CONFLICT (tenant_id) DO UPDATE SET last_position = t.last_position + $3::bigint"
+      + " RETURNING t.last_position - $3::bigint AS base, clock_timestamp() AS at)"
+      + " UPDATE outbox_events o SET processed_at = counter.at, position = counter.base + x.ord, failure = $4"
+      + " FROM counter, unnest($2::bigint[]) WITH ORDINALITY AS x(id, ord) WHERE o.id = x.id";
 
   private PendingEvents() {}
 
@@ -42,18 +47,36 @@ final class PendingEvents {
           boolean invitesOn = false;
           for (Row row : rows) {
             invitesOn = row.getBoolean("invites_on");
-            events.add(new OutboxEvent(row.getLong("id"), row.getUUID("tenant_id"), row.getUUID("connection_id"),
-                row.getString("type"), row.getUUID("resource_id"), ScimJson.parse(row.getString("data")),
-                Rows.instant(row, "created_at")));
+            events.add(OutboxEvent.from(row));
           }
           return new TenantBatch(events, invitesOn);
         });
   }
 
-  static Future<Void> markProcessed(SqlConnection conn, List<OutboxEvent> events) {
-    Long[] ids = events.stream().map(OutboxEvent::id).toArray(Long[]::new);
-    return conn.preparedQuery("UPDATE outbox_events SET processed_at = clock_timestamp() WHERE id = ANY($1)")
-        .execute(Tuple.of((Object) ids))
+  /**
+   * Marks the events processed and gives them the tenant's next positions, in the order given (the events API
+   * serves them in position order). Called only under the tenant's lock, so positions are gap-free and a
+   * transaction's positions are all visible before the next transaction takes any. The events share one
+   * {@code processed_at}, so that the retention prune, which deletes by {@code processed_at}, always removes a
+   * prefix of a tenant's positions. {@code failure}: why the event was set aside, or {@code null}.
+   */
+  static Future<Void> markProcessed(SqlConnection conn, UUID tenantId, List<Long> ids, String failure) {
+    return conn.preparedQuery(MARK_PROCESSED)
+        .execute(Tuple.of(tenantId, ids.toArray(Long[]::new), (long) ids.size(), failure))
         .mapEmpty();
+  }
+
+  /**
+   * Sets aside an event that fails on its own: processed, with its error, and with a position (it still happened).
+   * Waits for the tenant's lock, which the relay holding it releases at its commit; nothing is written when the
+   * event was processed meanwhile.
+   */
+  static Future<Void> setAside(SqlConnection conn, UUID tenantId, long eventId, String failure) {
+    return conn.preparedQuery("SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", hashtext($1))")
+        .execute(Tuple.of(tenantId.toString())) // the text form, as claimTenant hashes tenant_id::text
+        .compose(locked -> conn.preparedQuery("SELECT id FROM outbox_events WHERE id = $1 AND processed_at IS NULL")
+            .execute(Tuple.of(eventId)))
+        .compose(pending -> pending.size() == 0 ? Future.succeededFuture()
+            : markProcessed(conn, tenantId, List.of(eventId), failure));
   }
 }

@@ -1,7 +1,6 @@
 package io.scimgate.invites.relay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.persistence.events.Channel;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -13,12 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns a batch of outbox events into webhook deliveries of the public event catalogue, in one statement that
- * writes nothing when the tenant has no enabled endpoint:
- * {@code user.created|updated|deactivated|reactivated|deleted}, {@code group.created|renamed|updated|deleted},
- * {@code group.member_added|member_removed} (one per member) and {@code personnel.deprovisioned}
- * ({@code personnel.invited} comes from the invitation itself). Each delivery's id is stable
- * ({@code webhook:<event id>[:<member>]}), so receivers can de-duplicate.
+ * Turns a batch of outbox events into webhook deliveries, in one statement that writes nothing when the tenant has
+ * no enabled endpoint: the events {@link PublicEvents} renders (the catalogue's types published to webhooks), and
+ * a {@code personnel.deprovisioned} per person the batch deprovisioned ({@code personnel.invited} comes from the
+ * invitation itself). Each delivery's id is the event's stable id, so receivers can de-duplicate.
  */
 final class WebhookEvents {
   private static final String ENQUEUE = "INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status,"
@@ -34,10 +31,9 @@ final class WebhookEvents {
 
   static Future<Void> enqueue(SqlConnection conn, UUID tenantId, List<OutboxEvent> events, List<UUID> deprovisioned) {
     WebhookEvents batch = new WebhookEvents();
-    events.forEach(batch::add);
+    events.forEach(event -> PublicEvents.render(event).forEach(batch::add));
     OutboxEvent last = events.get(events.size() - 1);
-    deprovisioned.forEach(userId -> batch.row("webhook:personnel.deprovisioned:" + userId + ":" + last.id(),
-        "personnel.deprovisioned", ScimJson.object().put("userId", userId.toString()), last));
+    deprovisioned.forEach(userId -> batch.add(PublicEvents.deprovisioned(userId, last)));
     if (batch.ids.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -47,35 +43,13 @@ final class WebhookEvents {
     return conn.preparedQuery(ENQUEUE).execute(params).mapEmpty();
   }
 
-  private void add(OutboxEvent event) {
-    switch (event.type()) {
-      case "group.members_added" -> members(event, "group.member_added");
-      case "group.members_removed" -> members(event, "group.member_removed");
-      default -> {
-        if (event.type().startsWith("user.") || event.type().startsWith("group.")) {
-          ObjectNode body = ((ObjectNode) event.data().deepCopy()).put("id", event.resourceId().toString());
-          row("webhook:" + event.id(), event.type(), withConnection(body, event), event);
-        }
-      }
+  private void add(PublicEvent event) {
+    if (!event.type().publishedTo(Channel.WEBHOOK)) {
+      return;
     }
-  }
-
-  private void members(OutboxEvent event, String type) {
-    for (JsonNode member : event.data().path("members")) {
-      ObjectNode body = ScimJson.object().put("groupId", event.resourceId().toString());
-      body.set("member", member);
-      row("webhook:" + event.id() + ":" + member.path("value").asText(), type, withConnection(body, event), event);
-    }
-  }
-
-  private static ObjectNode withConnection(ObjectNode body, OutboxEvent event) {
-    return event.connectionId() == null ? body : body.put("connectionId", event.connectionId().toString());
-  }
-
-  private void row(String id, String type, ObjectNode body, OutboxEvent event) {
-    ids.add(id);
-    types.add(type);
-    data.add(ScimJson.write(body));
-    times.add(event.createdAt().atOffset(ZoneOffset.UTC));
+    ids.add(event.id());
+    types.add(event.type().wireName());
+    data.add(ScimJson.write(event.data()));
+    times.add(event.occurredAt().atOffset(ZoneOffset.UTC));
   }
 }

@@ -3,6 +3,7 @@ package io.scimgate.persistence.invites;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -84,7 +85,7 @@ public final class AutoInviteRepository {
       boolean turnedOn) {
     return checkGroups(conn, tenantId, groupIds, true)
         .compose(checked -> replaceGroups(conn, tenantId, groupIds))
-        .compose(added -> OutboxEvents.append(conn, tenantId, null, OutboxEvents.SETTINGS_CHANGED, null,
+        .compose(added -> OutboxEvents.append(conn, tenantId, null, EventType.INVITES_SETTINGS_CHANGED, null,
             eventData(enabled, groupIds, added, turnedOn)))
         .compose(done -> conn.preparedQuery("UPDATE auto_invite_settings SET enabled = $2, updated_at = now()"
             + " WHERE tenant_id = $1").execute(Tuple.of(tenantId, enabled)))

@@ -1,5 +1,6 @@
 package io.scimgate.persistence.invites;
 
+import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -8,22 +9,17 @@ import java.util.UUID;
 
 /**
  * Outbox events written by application code (the SCIM ones come from triggers). Always call it on the
- * connection of the transaction that makes the change: the event must commit with it or not at all. The
- * insert fires the NOTIFY trigger that wakes the relays.
+ * connection of the transaction that makes the change: the event must commit with it or not at all. The types
+ * are the catalogue's ({@link EventType}).
  */
 final class OutboxEvents {
-  /** Auto-invite settings were replaced; the relay backfills invitations from it. */
-  static final String SETTINGS_CHANGED = "invites.settings_changed";
-  /** An invited person accepted (stands in for the product's sign-up). */
-  static final String PERSONNEL_ACCEPTED = "personnel.accepted";
-
   private OutboxEvents() {}
 
-  static Future<Void> append(SqlClient on, UUID tenantId, UUID connectionId, String type, UUID resourceId,
+  static Future<Void> append(SqlClient on, UUID tenantId, UUID connectionId, EventType type, UUID resourceId,
       JsonObject data) {
     return on.preparedQuery("INSERT INTO outbox_events (tenant_id, connection_id, type, resource_id, data)"
             + " VALUES ($1, $2, $3, $4, $5::text::jsonb)")
-        .execute(Tuple.of(tenantId, connectionId, type, resourceId, data.encode()))
+        .execute(Tuple.of(tenantId, connectionId, type.wireName(), resourceId, data.encode()))
         .mapEmpty();
   }
 }

@@ -3,6 +3,7 @@ package io.scimgate.persistence.invites;
 import io.scimgate.persistence.Rows;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -124,7 +125,7 @@ public final class PersonnelRepository {
   }
 
   private Future<Void> recordAcceptance(SqlConnection conn, Person person, AuditContext ctx) {
-    return OutboxEvents.append(conn, person.tenantId(), person.connectionId(), OutboxEvents.PERSONNEL_ACCEPTED,
+    return OutboxEvents.append(conn, person.tenantId(), person.connectionId(), EventType.PERSONNEL_ACCEPTED,
             person.userId(), new JsonObject().put("userId", person.userId().toString()))
         .compose(done -> audit.append(conn, ctx, "personnel_accept", "Personnel", person.userId().toString()));
   }
