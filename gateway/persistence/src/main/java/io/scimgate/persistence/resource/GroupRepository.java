@@ -108,8 +108,10 @@ public final class GroupRepository {
       return Future.failedFuture(ScimException.invalidValue("A group cannot be a member of itself"));
     }
     MemberPatch patch = new MemberPatch(id, added, Memberships.uuids(changes.removed(), false), ctx);
-    // with If-Match, alone: its precondition names one version, not one inside a batch
-    return expectedVersion == null ? memberPatches.apply(patch) : patchMembersAlone(patch, expectedVersion);
+    // with If-Match, alone: its precondition names one version, not one inside a batch; an empty PATCH still
+    // bumps the version, which a batch (counting the requests that changed members) would not do for it
+    boolean empty = patch.added().isEmpty() && patch.removed().isEmpty();
+    return expectedVersion == null && !empty ? memberPatches.apply(patch) : patchMembersAlone(patch, expectedVersion);
   }
 
   /** One membership PATCH in its own statement (see {@link #patchMembers}). */

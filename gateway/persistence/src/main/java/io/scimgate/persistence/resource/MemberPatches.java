@@ -1,28 +1,23 @@
 package io.scimgate.persistence.resource;
 
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.cancel.StatementScope;
+import io.scimgate.persistence.batch.GroupCommit;
+import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Group commit for membership changes of one group: the PATCHes of a group that arrive while one of its changes is
+ * Membership changes of one group, group-committed ({@link GroupCommit}): the PATCHes of a group that arrive while one of its changes is
  * in flight go together as the next one, one statement that bumps the group's version once for all of them,
  * applies their net effect on the membership rows and appends one audit row per request. IdPs push a popular
  * group's members as a storm of one-member PATCHes; one at a time, each waited for the previous one's row lock and
@@ -35,7 +30,6 @@ import java.util.function.Function;
  * at once (nothing waits for company), and a PATCH with {@code If-Match} always goes alone, so that its
  * precondition is checked against exactly the version it names.
  *
- * <p>Lives on one event loop, like {@link UserInserts}.
  */
 final class MemberPatches {
   static final int MAX_BATCH = 64;
@@ -62,85 +56,37 @@ final class MemberPatches {
       + " SELECT (SELECT coalesce(array_agg(req), '{}') FROM refused) AS refused_requests, upd.*"
       + " FROM (SELECT 1) one LEFT JOIN upd ON true";
 
-  private record Pending(MemberPatch patch, Promise<StoredGroup> answer) {}
-
-  private final Pool pool;
-  private final Function<MemberPatch, Future<StoredGroup>> patchOne;
   /** A group as one connection sees it: only PATCHes through the same connection can share a statement. */
   private record GroupKey(UUID groupId, UUID connectionId) {}
 
-  private final Map<GroupKey, ArrayDeque<Pending>> waiting = new HashMap<>();
-  private final Set<GroupKey> inFlight = new HashSet<>();
-  private ContextInternal home;
+  private final Pool pool;
+  private final GroupCommit<GroupKey, MemberPatch, StoredGroup> commits;
 
   /** {@code patchOne} applies a single PATCH (null: no such group): for a lone PATCH and retries. */
   MemberPatches(Pool pool, Function<MemberPatch, Future<StoredGroup>> patchOne) {
     this.pool = pool;
-    this.patchOne = patchOne;
+    this.commits = new GroupCommit<>(MAX_BATCH, patch -> new GroupKey(patch.groupId(), patch.audit().connectionId()),
+        patch -> patch, patchOne, this::applyAll);
   }
 
   /** The group after this PATCH, or {@code null} when it does not exist. */
   Future<StoredGroup> apply(MemberPatch patch) {
-    ContextInternal current = (ContextInternal) Vertx.currentContext();
-    if (current == null || patch.added().isEmpty() && patch.removed().isEmpty()) {
-      return patchOne.apply(patch);
-    }
-    if (home == null) {
-      home = current.unwrap(); // the event loop's own context, not the first request's duplicate
-    }
-    Promise<StoredGroup> answer = Promise.promise();
-    if (home.inThread()) {
-      enqueue(new Pending(patch, answer));
-    } else {
-      home.runOnContext(ignored -> enqueue(new Pending(patch, answer)));
-    }
-    return answer.future();
+    return commits.submit(patch);
   }
 
-  private void enqueue(Pending pending) {
-    GroupKey group = new GroupKey(pending.patch().groupId(), pending.patch().audit().connectionId());
-    waiting.computeIfAbsent(group, id -> new ArrayDeque<>()).add(pending);
-    if (inFlight.add(group)) {
-      sendNext(group);
-    }
-  }
-
-  private void sendNext(GroupKey group) {
-    ArrayDeque<Pending> queue = waiting.get(group);
-    List<Pending> batch = new ArrayList<>();
-    while (queue != null && !queue.isEmpty() && batch.size() < MAX_BATCH) {
-      batch.add(queue.poll());
-    }
-    if (batch.isEmpty()) {
-      waiting.remove(group);
-      inFlight.remove(group);
-      return;
-    }
-    // the statement serves every request in the batch: one client hanging up must not cancel it for the others
-    StatementScope.detached(() -> send(batch)).onComplete(done -> sendNext(group));
-  }
-
-  private Future<Void> send(List<Pending> batch) {
-    if (batch.size() == 1) {
-      return alone(batch.get(0));
-    }
+  private Future<Void> applyAll(List<Waiting<MemberPatch, StoredGroup>> batch) {
     return pool.withTransaction(conn -> conn.preparedQuery(BATCH_SQL).execute(params(batch)))
-        .compose(rows -> answerEach(batch, rows))
-        .recover(failure -> oneByOne(batch));
-  }
-
-  private Future<Void> alone(Pending pending) {
-    return patchOne.apply(pending.patch()).onComplete(pending.answer()).transform(done -> Future.succeededFuture());
+        .compose(rows -> answerEach(batch, rows));
   }
 
   /**
    * Refused requests get their 400; the others the group at their own version. No group row: the group is gone
    * (or every request was refused), and each remaining request learns which alone.
    */
-  private Future<Void> answerEach(List<Pending> batch, RowSet<Row> rows) {
+  private Future<Void> answerEach(List<Waiting<MemberPatch, StoredGroup>> batch, RowSet<Row> rows) {
     Row row = rows.iterator().next();
     Set<Integer> refused = new HashSet<>(Arrays.asList(row.getArrayOfIntegers("refused_requests")));
-    List<Pending> accepted = new ArrayList<>();
+    List<Waiting<MemberPatch, StoredGroup>> accepted = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       if (refused.contains(i + 1)) {
         batch.get(i).answer().fail(ScimException.invalidValue("Unknown member id(s) in this connection"));
@@ -149,7 +95,7 @@ final class MemberPatches {
       }
     }
     if (row.getUUID("id") == null) {
-      return oneByOne(accepted);
+      return commits.oneByOne(accepted);
     }
     StoredGroup after = GroupRepository.map(row);
     long first = after.resource().version() - accepted.size() + 1;
@@ -165,23 +111,14 @@ final class MemberPatches {
         resource.lastModified()), group.productName(), group.members());
   }
 
-  /** After a batch failed as a whole: each PATCH alone, each with its own outcome. */
-  private Future<Void> oneByOne(List<Pending> batch) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Pending pending : batch) {
-      chain = chain.transform(previous -> alone(pending));
-    }
-    return chain;
-  }
-
-  private static Tuple params(List<Pending> batch) {
+  private static Tuple params(List<Waiting<MemberPatch, StoredGroup>> batch) {
     List<Integer> requests = new ArrayList<>();
     List<UUID> members = new ArrayList<>();
     List<Boolean> adding = new ArrayList<>();
     String[] actors = new String[batch.size()];
     String[] requestIds = new String[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
-      MemberPatch patch = batch.get(i).patch();
+      MemberPatch patch = batch.get(i).write();
       int request = i + 1; // PostgreSQL arrays count from 1
       // in order, removals first: for each member the last change wins (WITH ORDINALITY keeps this order)
       patch.removed().forEach(member -> add(requests, members, adding, request, member, false));
@@ -189,7 +126,7 @@ final class MemberPatches {
       actors[i] = patch.audit().actor();
       requestIds[i] = patch.audit().requestId();
     }
-    MemberPatch first = batch.get(0).patch();
+    MemberPatch first = batch.get(0).write();
     return Tuple.of(first.groupId(), first.audit().connectionId(), requests.toArray(Integer[]::new),
         members.toArray(UUID[]::new), adding.toArray(Boolean[]::new), first.audit().tenantId(), actors, requestIds);
   }
