@@ -36,10 +36,14 @@ public final class InvitePipeline extends VerticleBase {
   private ChangeListener listener;
   private long timer = -1;
 
-  /** {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops. */
-  public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll) {
+  /**
+   * {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops.
+   * {@code observer} hears of every relayed event (the worker is given its own).
+   */
+  public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll,
+      PipelineObserver observer) {
     this.pool = pool;
-    this.relay = new OutboxRelay(pool);
+    this.relay = new OutboxRelay(pool, observer);
     this.worker = worker;
     this.listenOptions = listenOptions;
     this.poll = poll;
