@@ -91,6 +91,10 @@ public final class Main {
 
   private static void printWelcome(GatewayConfig config, Gateway gateway, boolean dev, DevDatabase database,
       String demoLink) {
+    if (config.observability().logFormat().equals("json")) {
+      logWelcome(config, gateway);
+      return;
+    }
     System.out.println();
     System.out.println("scimgate is running.");
     System.out.println("  Portal:     " + config.publicUrl() + "/portal/   (operators sign in with an admin token)");
@@ -112,6 +116,17 @@ public final class Main {
       System.out.println("  Admin token: SCIMGATE_SIGNING_SECRET=... java -jar scimgate.jar admin-token");
     }
     System.out.println();
+  }
+
+  /** With JSON logs, stdout is for log shippers: the welcome is one log event like any other. */
+  private static void logWelcome(GatewayConfig config, Gateway gateway) {
+    org.slf4j.LoggerFactory.getLogger(Main.class).atInfo()
+        .addKeyValue("portal", config.publicUrl() + "/portal/")
+        .addKeyValue("admin_api", config.publicUrl() + "/admin/v1")
+        .addKeyValue("scim_api", config.publicUrl() + "/scim/v2/{connectionId}")
+        .addKeyValue("health", config.publicUrl() + "/health/ready")
+        .addKeyValue("metrics_port", gateway.metricsPort())
+        .log("scimgate is running");
   }
 
   /** {@code migrate}: applies the database migrations and exits (what every start does first). */

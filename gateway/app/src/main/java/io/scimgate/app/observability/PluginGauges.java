@@ -25,7 +25,8 @@ final class PluginGauges {
     for (RefusedPlugin refused : connectors.refused()) {
       plugin(registry, refused.pluginId(), "-", "refused");
     }
-    Gauge.builder("scimgate.connectors.missing", missing, vendors -> vendors.get().size())
+    // the supplier form: a gauge holds its state object only weakly, and nothing else would hold this one
+    Gauge.builder("scimgate.connectors.missing", () -> missing.get().size())
         .description("Vendors that connections use but no connector on this node serves").register(registry);
   }
 
