@@ -31,9 +31,8 @@ final class AccessLog implements Consumer<FinishedRequest> {
     ScimConnection connection = request.connection();
     LOG.atInfo()
         .addKeyValue("request_id", RequestIds.of(ctx))
-        .addKeyValue("tenant", connection != null ? connection.tenantId() : orDash(Params.uuidOrNull(ctx, "tenantId")))
-        .addKeyValue("connection", connection != null ? connection.id()
-            : orDash(Params.uuidOrNull(ctx, "connectionId")))
+        .addKeyValue("tenant", connection != null ? connection.tenantId() : pathId(ctx, "tenantId"))
+        .addKeyValue("connection", connection != null ? connection.id() : pathId(ctx, "connectionId"))
         .addKeyValue("method", ctx.request().method().name())
         .addKeyValue("route", request.route())
         .addKeyValue("path", LogText.safe(ctx.request().path(), MAX_PATH))
@@ -45,7 +44,12 @@ final class AccessLog implements Consumer<FinishedRequest> {
         .log("request");
   }
 
-  private static Object orDash(UUID id) {
+  /** The path's id (an admin route's tenant, a refused SCIM request's connection) if it is one; else {@code -}. */
+  private static Object pathId(RoutingContext ctx, String name) {
+    if (ctx.pathParam(name) == null) { // most requests: no exception thrown and caught per request
+      return "-";
+    }
+    UUID id = Params.uuidOrNull(ctx, name);
     return id == null ? "-" : id;
   }
 }

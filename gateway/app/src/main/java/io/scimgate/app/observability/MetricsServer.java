@@ -40,8 +40,8 @@ final class MetricsServer {
       request.response().setStatusCode(404).end("Not found: the metrics are at /metrics\n");
       return;
     }
-    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-      request.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+    if (request.method() != HttpMethod.GET) {
+      request.response().setStatusCode(405).putHeader("Allow", "GET").end();
       return;
     }
     vertx.executeBlocking(registry::scrape, false)
