@@ -192,7 +192,10 @@ for _ in $(seq 1 60); do
 done
 urls="http://127.0.0.1:$port"
 for ((n = 1; n < nodes; n++)); do
-  SCIMGATE_HTTP_PORT=$((port + n)) taskset -c 1 java -jar gateway/app/target/scimgate.jar start \
+  # each node's metrics endpoint needs a port of its own too (9464, 9465... unless off or any free one)
+  node_metrics=${SCIMGATE_METRICS_PORT:-9464}
+  if [ "$node_metrics" != off ] && [ "$node_metrics" != 0 ]; then node_metrics=$((node_metrics + n)); fi
+  SCIMGATE_HTTP_PORT=$((port + n)) SCIMGATE_METRICS_PORT=$node_metrics taskset -c 1 java -jar gateway/app/target/scimgate.jar start \
     > "benchmarks/target/server-$n.log" 2>&1 &
   others+=($!)
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$((port + n))/health/ready" >/dev/null && break; sleep 1; done

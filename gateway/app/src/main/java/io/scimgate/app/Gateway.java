@@ -9,6 +9,7 @@ import io.scimgate.app.connectors.PluginHost;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.OpenConnections;
 import io.scimgate.app.invites.InviteWiring;
+import io.scimgate.app.observability.Observability;
 import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.app.ratelimit.ClusterSize;
 import io.scimgate.app.ratelimit.RateLimiter;
@@ -46,17 +47,19 @@ public final class Gateway {
   private String requestLogId;
   private final ClusterSize cluster;
   private final RateLimiter rateLimiter;
+  private final Observability observability;
   private String deploymentId;
   private String pipelineId;
   private long pruneTimer = -1;
 
-  private Gateway(Vertx vertx, GatewayConfig config, ConnectorRegistry connectors) {
+  private Gateway(Vertx vertx, GatewayConfig config, ConnectorRegistry connectors, Observability observability) {
     this.vertx = vertx;
     this.config = config;
     this.connectors = connectors;
+    this.observability = observability;
     DatabaseLimits limits = config.databaseLimits();
     this.pool = Database.boundedPool(vertx, config.databaseUrl(), config.databasePoolSize(),
-        limits.statementTimeout(), limits.poolWait());
+        limits.statementTimeout(), limits.poolWait(), "requests");
     this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
     this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
@@ -66,13 +69,21 @@ public final class Gateway {
   }
 
   /**
-   * Starts a node. Migrations and connector plugins are read on the calling thread (file work, never on an
-   * event loop).
+   * Starts a node on a Vert.x of its own making: without the database pools' metrics, which need a Vert.x built by
+   * {@link Observability#vertx()} (see the other {@code start}).
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, Observability.create(config.observability()));
+  }
+
+  /**
+   * Starts a node. Migrations and connector plugins are read on the calling thread (file work, never on an
+   * event loop). {@code vertx} should be {@code observability.vertx()}.
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Observability observability) {
     Migrations migrations = Migrations.fromClasspath();
     ConnectorRegistry connectors = PluginHost.load(config.pluginsDir());
-    Gateway gateway = new Gateway(vertx, config, connectors);
+    Gateway gateway = new Gateway(vertx, config, connectors, observability);
     TokenService tokens = new TokenService(vertx, config.signingSecret());
     OpenConnections openConnections = new OpenConnections(config.httpLimits().maxConnections());
     DatabaseLimits limits = config.databaseLimits();
@@ -85,18 +96,23 @@ public final class Gateway {
         .compose(id -> {
           gateway.requestLogId = id;
           NodeServices services = new NodeServices(gateway.pool, tokens, gateway.registry, connectors,
-              gateway.health, gateway.requestLog, gateway.rateLimiter, openConnections, tenantGate);
+              gateway.health, gateway.requestLog, gateway.rateLimiter, openConnections, tenantGate, observability);
           return vertx.deployVerticle(() -> new HttpVerticle(config, services),
               new DeploymentOptions().setInstances(config.httpInstances()));
         })
         .compose(id -> {
           gateway.deploymentId = id;
           return config.invites().pipeline()
-              ? vertx.deployVerticle(InviteWiring.pipeline(vertx, config, connectors))
+              ? vertx.deployVerticle(InviteWiring.pipeline(vertx, config, connectors,
+                  observability.pipelineObserver()))
               : Future.<String>succeededFuture(null);
         })
-        .map(id -> {
+        .compose(id -> {
           gateway.pipelineId = id;
+          return observability.start(vertx, gateway.pool, connectors,
+              () -> connectors.missing(gateway.registry.vendorsInUse()));
+        })
+        .map(started -> {
           gateway.pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, timer -> gateway.pruneEndedPortalAccess());
           LOG.info("scimgate listening on {}:{} ({})", config.httpHost(), config.httpPort(), config);
           return gateway;
@@ -142,11 +158,18 @@ public final class Gateway {
   }
 
   private Future<Void> closeResources() {
-    return cluster.stop().transform(left -> registry.close()).transform(closed -> pool.close())
+    // the backlog sampler stops before the pool it reads closes
+    return observability.stop().transform(stopped -> cluster.stop()).transform(left -> registry.close())
+        .transform(closed -> pool.close())
         .onComplete(closed -> connectors.stop());
   }
 
   public GatewayConfig config() {
     return config;
+  }
+
+  /** The port of the Prometheus endpoint ({@code -1}: metrics are off). */
+  public int metricsPort() {
+    return observability.metricsPort();
   }
 }

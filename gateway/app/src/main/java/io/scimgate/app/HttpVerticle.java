@@ -10,6 +10,7 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.WriteNotifier;
 import io.scimgate.app.portal.PortalRoutes;
 import io.scimgate.app.portal.PortalServices;
+import io.scimgate.app.requestlog.RequestLogHandler;
 import io.scimgate.app.scim.ScimApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,6 +39,8 @@ final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(guard.requests());
     router.route().handler(RequestIds.create());
+    router.route().handler(services.observability()
+        .requestEnds(RequestLogHandler.create(services.requestLog(), services.registry())));
     router.route().handler(CancelOnHangUp.create());
     router.route().handler(WriteNotifier.create(vertx));
     services.health().mount(router);

@@ -6,6 +6,7 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.app.dev.DemoTenant;
 import io.scimgate.app.dev.DevDatabase;
 import io.scimgate.app.dev.DevSecret;
+import io.scimgate.app.observability.Observability;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ public final class Main {
   }
 
   private static void start(GatewayConfig loaded, boolean dev) {
-    Vertx vertx = Vertx.vertx();
+    Observability observability = Observability.create(loaded.observability());
+    Vertx vertx = observability.vertx();
     GatewayConfig config = loaded;
     DevDatabase devDatabase = null;
     if (dev) {
@@ -54,14 +56,14 @@ public final class Main {
     }
     Gateway gateway;
     try {
-      gateway = Gateway.start(vertx, config).await(2, TimeUnit.MINUTES);
+      gateway = Gateway.start(vertx, config, observability).await(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("The gateway did not start: " + e.getMessage(), e);
     }
     DevDatabase database = devDatabase;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, gateway, database), "scimgate-shutdown"));
-    printWelcome(config, dev, database, dev ? demoPortalLink(vertx, config) : null);
+    printWelcome(config, gateway, dev, database, dev ? demoPortalLink(vertx, config) : null);
   }
 
   /** start-dev's signed-in way into the portal; a failure to make it only costs the line, not the start. */
@@ -87,7 +89,12 @@ public final class Main {
     }
   }
 
-  private static void printWelcome(GatewayConfig config, boolean dev, DevDatabase database, String demoLink) {
+  private static void printWelcome(GatewayConfig config, Gateway gateway, boolean dev, DevDatabase database,
+      String demoLink) {
+    if (config.observability().logFormat().equals("json")) {
+      logWelcome(config, gateway);
+      return;
+    }
     System.out.println();
     System.out.println("scimgate is running.");
     System.out.println("  Portal:     " + config.publicUrl() + "/portal/   (operators sign in with an admin token)");
@@ -98,6 +105,10 @@ public final class Main {
     System.out.println("  Admin API:  " + config.publicUrl() + "/admin/v1");
     System.out.println("  SCIM API:   " + config.publicUrl() + "/scim/v2/{connectionId}");
     System.out.println("  Health:     " + config.publicUrl() + "/health/ready");
+    if (gateway.metricsPort() >= 0) {
+      System.out.println("  Metrics:    http://" + config.observability().metricsHost() + ":" + gateway.metricsPort()
+          + "/metrics   (Prometheus; keep this port internal)");
+    }
     if (dev) {
       System.out.println("  Database:   " + database.describe());
       System.out.println("  Admin token: ./scimgate admin-token   (signed with the dev secret in .scimgate-dev/)");
@@ -105,6 +116,17 @@ public final class Main {
       System.out.println("  Admin token: SCIMGATE_SIGNING_SECRET=... java -jar scimgate.jar admin-token");
     }
     System.out.println();
+  }
+
+  /** With JSON logs, stdout is for log shippers: the welcome is one log event like any other. */
+  private static void logWelcome(GatewayConfig config, Gateway gateway) {
+    org.slf4j.LoggerFactory.getLogger(Main.class).atInfo()
+        .addKeyValue("portal", config.publicUrl() + "/portal/")
+        .addKeyValue("admin_api", config.publicUrl() + "/admin/v1")
+        .addKeyValue("scim_api", config.publicUrl() + "/scim/v2/{connectionId}")
+        .addKeyValue("health", config.publicUrl() + "/health/ready")
+        .addKeyValue("metrics_port", gateway.metricsPort())
+        .log("scimgate is running");
   }
 
   /** {@code migrate}: applies the database migrations and exits (what every start does first). */

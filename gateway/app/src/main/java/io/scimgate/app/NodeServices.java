@@ -5,6 +5,7 @@ import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.Health;
 import io.scimgate.app.http.OpenConnections;
+import io.scimgate.app.observability.Observability;
 import io.scimgate.app.ratelimit.RateLimiter;
 import io.scimgate.app.requestlog.RequestLogRecorder;
 import io.scimgate.app.scim.TenantGate;
@@ -13,7 +14,7 @@ import io.vertx.sqlclient.Pool;
 /**
  * What one node's HTTP server instances share (one per event loop, all thread-safe): the request pool, the token
  * keys, the connection view, the loaded connectors, readiness, the request log, the request budgets, the open
- * connection count and the per-tenant database gate.
+ * connection count, the per-tenant database gate and the metrics and access log.
  */
 public record NodeServices(
     Pool pool,
@@ -24,4 +25,5 @@ public record NodeServices(
     RequestLogRecorder requestLog,
     RateLimiter rateLimiter,
     OpenConnections openConnections,
-    TenantGate tenantGate) {}
+    TenantGate tenantGate,
+    Observability observability) {}

@@ -42,11 +42,14 @@ public final class InvitePipeline extends VerticleBase {
   private long timer = -1;
   private long pruneTimer = -1;
 
-  /** {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops. */
+  /**
+   * {@code pool} is the pipeline's own (not the SCIM requests'); it is closed when the pipeline stops.
+   * {@code observer} hears of every relayed event (the worker is given its own).
+   */
   public InvitePipeline(Pool pool, DeliveryWorker worker, PgConnectOptions listenOptions, Duration poll,
-      EventRetention retention) {
+      EventRetention retention, PipelineObserver observer) {
     this.pool = pool;
-    this.relay = new OutboxRelay(pool);
+    this.relay = new OutboxRelay(pool, observer);
     this.worker = worker;
     this.listenOptions = listenOptions;
     this.poll = poll;

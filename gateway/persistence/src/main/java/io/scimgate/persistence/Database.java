@@ -29,7 +29,7 @@ public final class Database {
    * caller's event loop.
    */
   public static Pool pool(Vertx vertx, String url, int size) {
-    return build(vertx, connectOptions(url), new PoolOptions().setMaxSize(size));
+    return build(vertx, connectOptions(url), new PoolOptions().setMaxSize(size).setName("scimgate"));
   }
 
   /**
@@ -39,15 +39,24 @@ public final class Database {
    * its client goes away ({@link CancellablePool}).
    */
   public static Pool boundedPool(Vertx vertx, String url, int size, Duration statementTimeout, Duration poolWait) {
+    return boundedPool(vertx, url, size, statementTimeout, poolWait, "scimgate");
+  }
+
+  /**
+   * The same, named: the name is the {@code pool_name} of the pool's metrics (its use and its waits), so that
+   * the request pool and the invite pipeline's pool are told apart.
+   */
+  public static Pool boundedPool(Vertx vertx, String url, int size, Duration statementTimeout, Duration poolWait,
+      String name) {
     PgConnectOptions options = connectOptions(url);
     options.addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
-    return new CancellablePool(build(vertx, options, new PoolOptions().setMaxSize(size)
+    return new CancellablePool(build(vertx, options, new PoolOptions().setMaxSize(size).setName(name)
         .setConnectionTimeout((int) poolWait.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)));
   }
 
   private static Pool build(Vertx vertx, PgConnectOptions options, PoolOptions poolOptions) {
     return PgBuilder.pool()
-        .with(poolOptions.setName("scimgate").setShared(false))
+        .with(poolOptions.setShared(false))
         .connectingTo(options)
         .using(vertx)
         .build();

@@ -4,6 +4,7 @@ import io.scimgate.app.NodeServices;
 import io.scimgate.app.auth.AdminAuthHandler;
 import io.scimgate.app.auth.ConnectionRegistry;
 import io.scimgate.app.auth.Scopes;
+import io.scimgate.app.observability.RouteTemplates;
 import io.scimgate.app.portal.PortalServices;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.GatewayConfig;
@@ -42,6 +43,7 @@ public final class AdminApi {
     ConnectionRegistry registry = services.registry();
     ConnectorRegistry connectors = services.connectors();
     Router router = Router.router(vertx);
+    router.route().handler(RouteTemplates.mountedAt("/admin/v1"));
     router.route().handler(AdminAuthHandler.create(tokens, portal.sessions(), config));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     // before every endpoint: below /tenants/{id}, a company admin sees only their own tenant

@@ -66,6 +66,11 @@ public final class ConfigLoader {
   public static final String REQUEST_LOG_PRUNE_SECONDS = "SCIMGATE_REQUEST_LOG_PRUNE_SECONDS";
   public static final String EVENTS_RETENTION_DAYS = "SCIMGATE_EVENTS_RETENTION_DAYS";
   public static final String EVENTS_PRUNE_SECONDS = "SCIMGATE_EVENTS_PRUNE_SECONDS";
+  public static final String METRICS_HOST = "SCIMGATE_METRICS_HOST";
+  public static final String METRICS_PORT = "SCIMGATE_METRICS_PORT";
+  public static final String METRICS_PER_TENANT = "SCIMGATE_METRICS_PER_TENANT";
+  public static final String ACCESS_LOG = "SCIMGATE_ACCESS_LOG";
+  public static final String LOG_FORMAT = "SCIMGATE_LOG_FORMAT";
 
   /** HS256 needs at least 256 bits of key; shorter secrets are refused rather than silently weak. */
   public static final int MIN_SECRET_LENGTH = 32;
@@ -105,7 +110,28 @@ public final class ConfigLoader {
         requestLog(),
         rateLimits(),
         databaseLimits(poolSize),
-        httpLimits());
+        httpLimits(),
+        observability());
+  }
+
+  /** The Prometheus endpoint listens on its own port (9464 unless set; {@code off} turns metrics off). */
+  private ObservabilityConfig observability() {
+    String port = text(METRICS_PORT, "9464");
+    int metricsPort = port.equalsIgnoreCase("off") ? ObservabilityConfig.OFF : integer(METRICS_PORT, 9464, 0, 65535);
+    String format = text(LOG_FORMAT, "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new ConfigException(LOG_FORMAT + " must be text or json, was '" + format + "'");
+    }
+    return new ObservabilityConfig(text(METRICS_HOST, "0.0.0.0"), metricsPort, bool(METRICS_PER_TENANT, false),
+        onOff(ACCESS_LOG, true), format);
+  }
+
+  private boolean onOff(String name, boolean fallback) {
+    String value = text(name, fallback ? "on" : "off").toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("on") && !value.equals("off")) {
+      throw new ConfigException(name + " must be on or off, was '" + value + "'");
+    }
+    return value.equals("on");
   }
 
   private HttpLimits httpLimits() {

@@ -27,7 +27,8 @@ public record GatewayConfig(
     RequestLogConfig requestLog,
     RateLimitConfig rateLimits,
     DatabaseLimits databaseLimits,
-    HttpLimits httpLimits) {
+    HttpLimits httpLimits,
+    ObservabilityConfig observability) {
 
   /** The SCIM base URL an IdP is given for a connection. */
   public String scimBaseUrl(Object connectionId) {
@@ -37,25 +38,29 @@ public record GatewayConfig(
   public GatewayConfig withDatabaseUrl(String url) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, url, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits,
+        observability);
   }
 
   public GatewayConfig withSigningSecret(String secret) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, secret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits,
+        observability);
   }
 
   public GatewayConfig withHttpPort(int port, String url) {
     return new GatewayConfig(httpHost, port, httpInstances, url, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace,
-        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
+        pluginsDir, invites, portal, requestLog, rateLimits, databaseLimits, httpLimits,
+        observability);
   }
 
   public GatewayConfig withPluginsDir(Path dir) {
     return new GatewayConfig(httpHost, httpPort, httpInstances, publicUrl, databaseUrl, databasePoolSize, signingSecret,
         maxBodyBytes, defaultPageSize, maxPageSize, bulkMaxOperations, connectionResync, shutdownGrace, dir,
-        invites, portal, requestLog, rateLimits, databaseLimits, httpLimits);
+        invites, portal, requestLog, rateLimits, databaseLimits, httpLimits,
+        observability);
   }
 
   /** Cookies are {@code Secure} when browsers reach the gateway over https. */
@@ -70,6 +75,6 @@ public record GatewayConfig(
         + ", signingSecret=" + (signingSecret == null ? "unset" : "set") + ", maxBodyBytes=" + maxBodyBytes
         + ", pageSize=" + defaultPageSize + "/" + maxPageSize + ", bulkMaxOperations=" + bulkMaxOperations
         + ", plugins=" + pluginsDir + ", " + invites + ", " + portal + ", " + requestLog + ", " + rateLimits
-        + ", " + databaseLimits + ", " + httpLimits + "]";
+        + ", " + databaseLimits + ", " + httpLimits + ", " + observability + "]";
   }
 }

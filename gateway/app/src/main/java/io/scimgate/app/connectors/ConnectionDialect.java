@@ -16,20 +16,20 @@ import org.slf4j.LoggerFactory;
  * payload into RFC form before validating it. Bodies that are not of the expected JSON shape pass through
  * untouched: the core's validation then answers with the precise SCIM error.
  *
- * <p>The time each call takes is logged at debug, per connector (logger {@code io.scimgate.connectors.timing}),
- * until the gateway exports metrics. A connector that throws anything but {@link ScimException} has a bug: the
- * request fails with 500 and the exception is logged.
+ * <p>The time each call takes goes to the metrics ({@link ConnectorTimings}: per connector and hook). A connector
+ * that throws anything but {@link ScimException} has a bug: the request fails with 500 and the exception is logged.
  */
 public final class ConnectionDialect {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionDialect.class);
-  private static final Logger TIMING = LoggerFactory.getLogger("io.scimgate.connectors.timing");
 
   private final IdpConnector connector;
   private final ConnectionSettings settings;
+  private final ConnectorTimings timings;
 
-  public ConnectionDialect(IdpConnector connector, ConnectionSettings settings) {
+  public ConnectionDialect(IdpConnector connector, ConnectionSettings settings, ConnectorTimings timings) {
     this.connector = connector;
     this.settings = settings;
+    this.timings = timings;
   }
 
   public IdpConnector connector() {
@@ -90,9 +90,7 @@ public final class ConnectionDialect {
     if (result == null) {
       throw ScimException.of(500, null, "The '" + connector.id() + "' connector returned nothing for " + hook);
     }
-    if (TIMING.isDebugEnabled()) {
-      TIMING.debug("connector={} hook={} micros={}", connector.id(), hook, (System.nanoTime() - start) / 1000);
-    }
+    timings.record(connector.id(), hook, System.nanoTime() - start);
     return result;
   }
 }

@@ -5,6 +5,7 @@ import io.scimgate.app.config.InviteConfig;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.invites.InvitePipeline;
+import io.scimgate.invites.PipelineObserver;
 import io.scimgate.invites.delivery.DeliveryWorker;
 import io.scimgate.invites.delivery.EmailChannel;
 import io.scimgate.invites.delivery.SmtpSettings;
@@ -28,10 +29,11 @@ import java.util.Map;
 public final class InviteWiring {
   private InviteWiring() {}
 
-  public static InvitePipeline pipeline(Vertx vertx, GatewayConfig config, ConnectorRegistry plugins) {
+  public static InvitePipeline pipeline(Vertx vertx, GatewayConfig config, ConnectorRegistry plugins,
+      PipelineObserver observer) {
     InviteConfig invites = config.invites();
     Pool pool = Database.boundedPool(vertx, config.databaseUrl(), invites.poolSize(),
-        config.databaseLimits().pipelineStatementTimeout(), config.databaseLimits().poolWait());
+        config.databaseLimits().pipelineStatementTimeout(), config.databaseLimits().poolWait(), "invites");
     Map<String, DeliveryChannel> channels = new LinkedHashMap<>(plugins.channels());
     if (invites.smtpHost() != null) {
       channels.put("email", new EmailChannel(vertx, new SmtpSettings(invites.smtpHost(), invites.smtpPort(),
@@ -42,8 +44,8 @@ public final class InviteWiring {
     SecretBox secrets = new SecretBox(config.signingSecret());
     DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
-        invites.deliveryLease());
+        invites.deliveryLease(), observer);
     return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll(),
-        invites.events());
+        invites.events(), observer);
   }
 }

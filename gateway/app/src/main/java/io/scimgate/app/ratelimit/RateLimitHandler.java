@@ -1,6 +1,7 @@
 package io.scimgate.app.ratelimit;
 
 import io.scimgate.app.auth.ScimAuthHandler;
+import io.scimgate.app.observability.Rejections;
 import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +27,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     }
     long seconds = Math.max(1, (refusal.retryAfterNanos() + 999_999_999L) / 1_000_000_000L);
     ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    Rejections.mark(ctx, refusal.scope().equals("tenant") ? Rejections.TENANT_BUDGET : Rejections.CONNECTION_BUDGET);
     ctx.fail(ScimException.of(429, null, "Too many requests for this " + refusal.scope() + " (at most "
         + refusal.requestsPerSecond() + " per second); retry after " + seconds + " s"));
   }

@@ -8,20 +8,22 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.connection.ScimConnection;
 import io.scimgate.persistence.requestlog.LoggedRequest;
-import io.vertx.core.Handler;
+import io.scimgate.app.observability.FinishedRequest;
+import io.scimgate.app.scim.ScimApi;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Mounted first on the SCIM router: once a request's response has been sent, hands its log entry to the
- * {@link RequestLogRecorder}. Recorded: every authenticated request, with its final status and, for errors,
+ * Told of every request's end ({@link io.scimgate.app.observability.RequestEnds}, first of its listeners): once a
+ * SCIM request's response has been sent, hands its log entry to the {@link RequestLogRecorder}. Recorded: every authenticated request, with its final status and, for errors,
  * the {@code scimType} and {@code detail} the IdP got; and requests refused before authentication (bad token,
  * SCIM off) only when their path names a connection this node knows, so that an IdP with a wrong token shows
  * up in its connection's log while made-up ids cannot create rows. Budget refusals (429) are sampled, at most one
  * row per connection and second (see {@link RefusalSampler}). Never recorded: bodies, headers, tokens.
  */
-public final class RequestLogHandler implements Handler<RoutingContext> {
+public final class RequestLogHandler implements Consumer<FinishedRequest> {
   static final int MAX_DETAIL = 500;
 
   private final RequestLogRecorder recorder;
@@ -38,18 +40,13 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    Instant at = Instant.now();
-    String connectionId = ctx.pathParam("connectionId");
-    String path = LoggedPaths.of(ctx.request().path(), ctx.request().query(), connectionId);
-    // Not ended.succeeded(): on an HTTP/2 stream (h2c, which the JDK client asks for) the stream's close can be
-    // reported before the end of a response that was sent in full; what counts is that the response was sent.
-    ctx.addEndHandler(ended -> {
-      if (ctx.response().ended()) {
-        record(ctx, at, path);
-      }
-    });
-    ctx.next();
+  public void accept(FinishedRequest request) {
+    if (!request.answered() || !request.mount().equals(ScimApi.MOUNT)) {
+      return;
+    }
+    RoutingContext ctx = request.ctx();
+    record(ctx, request.startedAt(),
+        LoggedPaths.of(ctx.request().path(), ctx.request().query(), ctx.pathParam("connectionId")));
   }
 
   private void record(RoutingContext ctx, Instant at, String path) {

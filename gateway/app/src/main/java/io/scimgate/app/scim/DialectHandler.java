@@ -3,6 +3,7 @@ package io.scimgate.app.scim;
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.connectors.ConnectionDialect;
 import io.scimgate.app.connectors.ConnectorRegistry;
+import io.scimgate.app.connectors.ConnectorTimings;
 import io.scimgate.app.connectors.LoadedConnector;
 import io.scimgate.connectors.api.ConnectionSettings;
 import io.scimgate.connectors.api.ScimException;
@@ -19,9 +20,11 @@ final class DialectHandler implements Handler<RoutingContext> {
   static final String DIALECT = "scimgate.dialect";
 
   private final ConnectorRegistry connectors;
+  private final ConnectorTimings timings;
 
-  DialectHandler(ConnectorRegistry connectors) {
+  DialectHandler(ConnectorRegistry connectors, ConnectorTimings timings) {
     this.connectors = connectors;
+    this.timings = timings;
   }
 
   @Override
@@ -34,7 +37,7 @@ final class DialectHandler implements Handler<RoutingContext> {
       return;
     }
     ctx.put(DIALECT, new ConnectionDialect(loaded.connector(), new ConnectionSettings(connection.id().toString(),
-        connection.groupPrefix(), connection.attributeMappings())));
+        connection.groupPrefix(), connection.attributeMappings()), timings));
     ctx.next();
   }
 }

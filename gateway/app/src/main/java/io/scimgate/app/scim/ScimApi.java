@@ -3,7 +3,7 @@ package io.scimgate.app.scim;
 import io.scimgate.app.NodeServices;
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.config.GatewayConfig;
-import io.scimgate.app.requestlog.RequestLogHandler;
+import io.scimgate.app.observability.RouteTemplates;
 import io.scimgate.app.ratelimit.RateLimitHandler;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupRepository;
@@ -16,20 +16,23 @@ import java.util.List;
 /**
  * The SCIM 2.0 service provider of one connection, mounted at {@code /scim/v2/{connectionId}}. Authentication
  * and the request budget run before the body is read, so an unauthenticated or over-budget client cannot make the
- * gateway buffer a large body. The request log's handler runs before everything, so that it sees every answer,
- * rejections included.
+ * gateway buffer a large body. The request log sees every answer, rejections included, from the main router's
+ * {@link io.scimgate.app.observability.RequestEnds}.
  */
 public final class ScimApi {
+  /** The mount of this router as a route template (the request log and the metrics tell SCIM requests by it). */
+  public static final String MOUNT = "/scim/v2/{connectionId}";
+
   private ScimApi() {}
 
   public static Router router(Vertx vertx, GatewayConfig config, NodeServices services) {
     Router router = Router.router(vertx);
-    router.route().handler(RequestLogHandler.create(services.requestLog(), services.registry()));
+    router.route().handler(RouteTemplates.mountedAt(MOUNT));
     router.route().handler(ScimAuthHandler.create(services.tokens(), services.registry()));
     router.route().handler(new RateLimitHandler(services.rateLimiter()));
     router.route().handler(new JsonContentType());
     router.route().handler(services.tenantGate());
-    router.route().handler(new DialectHandler(services.connectors()));
+    router.route().handler(new DialectHandler(services.connectors(), services.observability().connectorTimings()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());
     UserOperations users = new UserOperations(new UserRepository(services.pool()), cursors);

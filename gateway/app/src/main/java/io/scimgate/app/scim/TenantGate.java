@@ -2,6 +2,7 @@ package io.scimgate.app.scim;
 
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.http.Params;
+import io.scimgate.app.observability.Rejections;
 import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -67,7 +68,10 @@ public final class TenantGate implements Handler<RoutingContext> {
     Runnable start = () -> context.runOnContext(turn -> begin(ctx, slots, started));
     switch (slots.admit(start)) {
       case RUN -> begin(ctx, slots, started);
-      case FULL -> ctx.fail(busy("too many of its requests are running or waiting"));
+      case FULL -> {
+        Rejections.mark(ctx, Rejections.TENANT_BUSY);
+        ctx.fail(busy("too many of its requests are running or waiting"));
+      }
       case QUEUED -> awaitTurn(ctx, slots, start);
     }
   }
@@ -75,6 +79,7 @@ public final class TenantGate implements Handler<RoutingContext> {
   private void awaitTurn(RoutingContext ctx, TenantSlots slots, Runnable start) {
     long timer = ctx.vertx().setTimer(maxWait.toMillis(), expired -> {
       if (slots.withdraw(start)) {
+        Rejections.mark(ctx, Rejections.TENANT_BUSY);
         ctx.fail(busy("its requests waited " + maxWait.toMillis() + " ms for a turn"));
       }
     });

@@ -97,7 +97,7 @@ class AdminScopeTest {
     Pool unused = Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
     try {
       NodeServices services = new NodeServices(unused, tokens, null, PluginHost.load(config.pluginsDir()), null,
-          null, null, null, new TenantGate(1, 0, Duration.ofSeconds(1)));
+          null, null, null, new TenantGate(1, 0, Duration.ofSeconds(1)), null);
       Set<String> registered = new TreeSet<>();
       AdminApi.router(gateway.vertx(), config, services, PortalServices.create(unused, config))
           .getRoutes().stream()

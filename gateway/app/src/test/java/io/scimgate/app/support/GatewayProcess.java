@@ -25,11 +25,28 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** A node with extra environment variables (see ConfigLoader). */
   public static GatewayProcess start(String databaseUrl, Map<String, String> extraEnv) throws Exception {
+    return start(databaseUrl, extraEnv, List.of());
+  }
+
+  /**
+   * A node that logs as a production node does: with the gateway's logback.xml rather than the tests'
+   * logback-test.xml (which the test classpath would otherwise pick).
+   */
+  public static GatewayProcess startWithProductionLogging(String databaseUrl, Map<String, String> extraEnv)
+      throws Exception {
+    Path config = Path.of(GatewayProcess.class.getResource("/logback.xml").toURI());
+    return start(databaseUrl, extraEnv, List.of("-Dlogback.configurationFile=" + config));
+  }
+
+  private static GatewayProcess start(String databaseUrl, Map<String, String> extraEnv, List<String> jvmArgs)
+      throws Exception {
     int port = TestGateway.freePort();
     Path log = Files.createTempFile("scimgate-node-", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "io.scimgate.app.Main", "start"))
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.scimgate.app.Main", "start"));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
@@ -41,6 +58,11 @@ public final class GatewayProcess implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** What the node has written to stdout and stderr so far. */
+  public String output() throws IOException {
+    return Files.readString(log);
   }
 
   private void awaitReady() throws Exception {

@@ -5,6 +5,7 @@ import io.scimgate.app.Gateway;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.config.GatewayConfig;
+import io.scimgate.app.observability.Observability;
 import io.scimgate.persistence.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -41,9 +42,10 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(Map<String, String> extraEnv) {
     TestDatabase database = TestDatabase.create();
     GatewayConfig config = new ConfigLoader(environment(database.url(), freePort(), extraEnv)).load();
-    Vertx vertx = Vertx.vertx();
+    Observability observability = Observability.create(config.observability());
+    Vertx vertx = observability.vertx();
     try {
-      Gateway gateway = Gateway.start(vertx, config).await(60, TimeUnit.SECONDS);
+      Gateway gateway = Gateway.start(vertx, config, observability).await(60, TimeUnit.SECONDS);
       return new TestGateway(database, vertx, gateway, config);
     } catch (Exception e) {
       vertx.close();
@@ -67,6 +69,9 @@ public final class TestGateway implements AutoCloseable {
     // a quarter of the 4-connection pool would run one request per tenant at a time: races and concurrent writes
     // would never happen (the gate has its own test, TenantFairnessTest)
     env.put(ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "8");
+    // metrics on, as in production, on a free port of the loopback interface (several nodes may share the machine)
+    env.put(ConfigLoader.METRICS_PORT, "0");
+    env.put(ConfigLoader.METRICS_HOST, "127.0.0.1");
     env.putAll(extraEnv);
     return env;
   }
@@ -85,6 +90,11 @@ public final class TestGateway implements AutoCloseable {
 
   public GatewayConfig config() {
     return config;
+  }
+
+  /** Where Prometheus would scrape this node. */
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + gateway.metricsPort() + "/metrics";
   }
 
   public String databaseUrl() {

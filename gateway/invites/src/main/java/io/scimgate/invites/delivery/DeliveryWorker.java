@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.Delivery;
 import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.connectors.api.PermanentDeliveryFailure;
+import io.scimgate.invites.PipelineObserver;
+import io.scimgate.invites.PipelineObserver.DeliveryOutcome;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -54,6 +56,7 @@ public final class DeliveryWorker {
   private final Map<String, DeliveryChannel> channels;
   private final UnaryOperator<String> openSecret;
   private final RetryPolicy retry;
+  private final PipelineObserver observer;
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final InFlight inFlight = new InFlight();
   private volatile Runnable wakeUp = () -> { };
@@ -61,13 +64,15 @@ public final class DeliveryWorker {
   /**
    * @param openSecret turns a stored (sealed) webhook secret into the secret; called only to build a call
    * @param lease how long a claimed delivery belongs to this node (after a crash it is sent again then)
+   * @param observer hears of every outcome once it is recorded
    */
   public DeliveryWorker(Pool pool, Map<String, DeliveryChannel> channels, UnaryOperator<String> openSecret,
-      RetryPolicy retry, Duration lease) {
+      RetryPolicy retry, Duration lease, PipelineObserver observer) {
     this.queue = new DeliveryQueue(pool, lease);
     this.channels = Map.copyOf(channels);
     this.openSecret = openSecret;
     this.retry = retry;
+    this.observer = observer;
   }
 
   /** What to call when a send has finished and its slot is free: the owner's loop claims more. */
@@ -94,7 +99,7 @@ public final class DeliveryWorker {
 
   private Future<Void> send(DueDelivery due) {
     return attempt(due)
-        .compose(done -> queue.sent(due.id()))
+        .compose(done -> queue.sent(due.id()).onSuccess(recorded -> observed(due, DeliveryOutcome.SENT)))
         .recover(failure -> failed(due, failure))
         .onFailure(failure -> LOG.warn("Recording the outcome of {} failed: {}", due, failure.getMessage()));
   }
@@ -133,10 +138,17 @@ public final class DeliveryWorker {
     String error = describe(failure);
     if (failure instanceof PermanentDeliveryFailure || retry.exhausted(due.attempts())) {
       LOG.warn("Delivery {} dead-lettered after {} attempt(s): {}", due, due.attempts(), error);
-      return queue.dead(due.id(), error);
+      return queue.dead(due.id(), error).onSuccess(recorded -> observed(due, DeliveryOutcome.DEAD));
     }
     LOG.debug("Delivery {} failed, retrying: {}", due, error);
-    return queue.retryLater(due.id(), retry.delayBefore(due.attempts() + 1, random), error);
+    return queue.retryLater(due.id(), retry.delayBefore(due.attempts() + 1, random), error)
+        .onSuccess(recorded -> observed(due, DeliveryOutcome.RETRY));
+  }
+
+  /** Channels are named only if configured: a row's channel column cannot make up label values. */
+  private void observed(DueDelivery due, DeliveryOutcome outcome) {
+    observer.delivered(channels.containsKey(due.channel()) ? due.channel() : "unconfigured", due.eventType(),
+        outcome);
   }
 
   private static String describe(Throwable failure) {

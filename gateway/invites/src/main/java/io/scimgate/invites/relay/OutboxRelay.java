@@ -1,9 +1,12 @@
 package io.scimgate.invites.relay;
 
+import io.scimgate.invites.PipelineObserver;
 import io.scimgate.invites.policy.InvitePolicy;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +32,7 @@ public final class OutboxRelay {
   static final int ATTEMPTS_BEFORE_SETTING_ASIDE = 3;
 
   private final Pool pool;
+  private final PipelineObserver observer;
   private boolean oneAtATime;
   private long lastEventId;
   private UUID lastTenantId;
@@ -37,30 +41,39 @@ public final class OutboxRelay {
   /** Set aside an event since the last success: a second one means the failure is systemic, not the event's. */
   private boolean setAsideSinceSuccess;
 
-  public OutboxRelay(Pool pool) {
+  public OutboxRelay(Pool pool, PipelineObserver observer) {
     this.pool = pool;
+    this.observer = observer;
   }
 
   /** Processes one batch; completes with the number of events processed (0: nothing this node may take). */
   public Future<Integer> drainOnce() {
     int batch = oneAtATime ? 1 : BATCH;
     return pool.withTransaction(conn -> PendingEvents.claimTenant(conn)
-            .compose(tenant -> tenant == null ? Future.succeededFuture(0) : process(conn, tenant, batch)))
-        .onSuccess(processed -> {
-          if (processed > 0) {
-            oneAtATime = false;
-            failuresInARow = 0;
-            setAsideSinceSuccess = false;
-          }
-        })
+            .compose(tenant -> tenant == null ? Future.succeededFuture(List.<OutboxEvent>of())
+                : process(conn, tenant, batch)))
+        .map(this::committed)
         .recover(this::failed);
   }
 
-  private Future<Integer> process(SqlConnection conn, UUID tenantId, int batch) {
+  /** After the commit: the relay is healthy again, and each event's lag is reported. */
+  private int committed(List<OutboxEvent> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    oneAtATime = false;
+    failuresInARow = 0;
+    setAsideSinceSuccess = false;
+    Instant now = Instant.now();
+    events.forEach(event -> observer.relayed(Duration.between(event.createdAt(), now)));
+    return events.size();
+  }
+
+  private Future<List<OutboxEvent>> process(SqlConnection conn, UUID tenantId, int batch) {
     return PendingEvents.next(conn, tenantId, batch).compose(next -> {
       List<OutboxEvent> events = next.events();
       if (events.isEmpty()) {
-        return Future.succeededFuture(0);
+        return Future.succeededFuture(events);
       }
       lastEventId = events.get(0).id();
       lastTenantId = tenantId;
@@ -68,7 +81,7 @@ public final class OutboxRelay {
           .compose(deprovisioned -> WebhookEvents.enqueue(conn, tenantId, events, deprovisioned))
           .compose(done -> PendingEvents.markProcessed(conn, tenantId, events.stream().map(OutboxEvent::id).toList(),
               null))
-          .map(done -> events.size());
+          .map(done -> events);
     });
   }
 
