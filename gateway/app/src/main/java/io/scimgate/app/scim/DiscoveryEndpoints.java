@@ -30,12 +30,13 @@ final class DiscoveryEndpoints {
   }
 
   void mount(Router router) {
-    router.get("/ServiceProviderConfig").handler(async(ctx ->
+    ScimRoutes routes = ScimRoutes.on(router);
+    routes.get("/ServiceProviderConfig").handler(async(ctx ->
         Responses.scim(ctx, 200, DiscoveryDocuments.serviceProviderConfig(capabilities, baseUrl(ctx)))));
-    router.get("/ResourceTypes").handler(async(this::resourceTypes));
-    router.get("/ResourceTypes/:name").handler(async(this::resourceType));
-    router.get("/Schemas").handler(async(this::schemas));
-    router.get("/Schemas/:id").handler(async(this::schema));
+    routes.get("/ResourceTypes").handler(async(this::resourceTypes));
+    routes.get("/ResourceTypes/:name").handler(async(this::resourceType));
+    routes.get("/Schemas").handler(async(this::schemas));
+    routes.get("/Schemas/:id").handler(async(this::schema));
   }
 
   private Future<Void> resourceTypes(RoutingContext ctx) {
@@ -47,7 +48,7 @@ final class DiscoveryEndpoints {
   private Future<Void> resourceType(RoutingContext ctx) {
     String name = ctx.pathParam("name");
     for (ResourceType type : CoreSchemas.RESOURCE_TYPES) {
-      if (type.name().equals(name)) {
+      if (type.name().equalsIgnoreCase(name)) {
         return Responses.scim(ctx, 200, DiscoveryDocuments.resourceType(type, baseUrl(ctx)));
       }
     }
@@ -63,7 +64,7 @@ final class DiscoveryEndpoints {
   private Future<Void> schema(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     for (Schema schema : CoreSchemas.ALL) {
-      if (schema.id().equals(id)) {
+      if (schema.id().equalsIgnoreCase(id)) {
         return Responses.scim(ctx, 200, DiscoveryDocuments.schema(schema, baseUrl(ctx)));
       }
     }

@@ -1,0 +1,122 @@
+package io.scimgate.app.scim;
+
+import static io.scimgate.app.support.ScimAssertions.assertScimError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.TestGateway;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What other clients' conformance suites expect where RFC 7644 leaves room (docs/conformance.md): Apache
+ * SCIMple's {@code Location} on every single-resource answer, and the lowercase endpoints of Microsoft's SCIM
+ * reference Postman collection.
+ */
+class InteropTest {
+  private static TestGateway gateway;
+  private static Http scim;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+    scim = gateway.newConnection("custom").scim();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void everyAnswerAboutOneUserCarriesItsLocation() {
+    Reply created = scim.post("/Users", Fixtures.oktaUser("location-" + UUID.randomUUID() + "@example.com"));
+    String location = created.json().at("/meta/location").asText();
+    String path = location.substring(scim.baseUrl().length());
+    assertThat(created.header("Location")).isEqualTo(location);
+
+    assertLocation(scim.get(path), 200, location);
+    assertLocation(scim.put(path, Fixtures.oktaUser(created.json().get("userName").asText())), 200, location);
+    assertLocation(scim.patchOps(path, "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Engineer\"}"), 200,
+        location);
+    Reply minimal = scim.send("PATCH", path, patchBody("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CTO\"}"),
+        "application/scim+json", Map.of("Prefer", "return=minimal"));
+    assertThat(minimal.status()).isEqualTo(204);
+    assertThat(minimal.header("Location")).isEqualTo(location);
+    Reply unchanged = scim.send("GET", path, null, null, Map.of("If-None-Match", minimal.header("ETag")));
+    assertThat(unchanged.status()).isEqualTo(304);
+    assertThat(unchanged.header("Location")).isEqualTo(location);
+  }
+
+  @Test
+  void everyAnswerAboutOneGroupCarriesItsLocation() {
+    Reply created = scim.post("/Groups", Fixtures.group("Location " + UUID.randomUUID()));
+    String location = created.json().at("/meta/location").asText();
+    String path = location.substring(scim.baseUrl().length());
+    assertThat(created.header("Location")).isEqualTo(location);
+
+    assertLocation(scim.get(path), 200, location);
+    assertLocation(scim.put(path, Fixtures.group("Renamed " + UUID.randomUUID())), 200, location);
+    Reply patched = scim.patchOps(path, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Again\"}");
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(204);
+    assertThat(patched.header("Location")).isEqualTo(location);
+    Reply represented = scim.send("PATCH", path,
+        patchBody("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Shown\"}"), "application/scim+json",
+        Map.of("Prefer", "return=representation"));
+    assertLocation(represented, 200, location);
+  }
+
+  @Test
+  void endpointNamesMatchInAnyCase() {
+    String userName = "lower-" + UUID.randomUUID() + "@example.com";
+    Reply created = scim.post("/users", Fixtures.oktaUser(userName));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.header("Location")).as("the canonical location").isEqualTo(scim.baseUrl() + "/Users/" + id);
+    assertThat(scim.get("/users/" + id).json().get("userName").asText()).isEqualTo(userName);
+    assertThat(scim.patchOps("/USERS/" + id, "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}").status())
+        .isEqualTo(200);
+    JsonNode found = scim.get("/users?filter=" + Http.encode("userName eq \"" + userName + "\"")).json();
+    assertThat(found.get("totalResults").asInt()).isEqualTo(1);
+    assertThat(scim.post("/users/.SEARCH", "{\"filter\":\"userName eq \\\"" + userName + "\\\"\"}").json()
+        .get("totalResults").asInt()).isEqualTo(1);
+    assertThat(scim.post("/.Search", "{\"filter\":\"userName eq \\\"" + userName + "\\\"\"}").json()
+        .get("totalResults").asInt()).isEqualTo(1);
+
+    String group = scim.post("/groups", Fixtures.group("Lowercase", id)).json().get("id").asText();
+    assertThat(scim.get("/GROUPS/" + group + "/").json().get("members").get(0).get("value").asText()).isEqualTo(id);
+    Reply bulk = scim.post("/bulk", """
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+          {"method":"PATCH","path":"/groups/%s","data":{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+           "Operations":[{"op":"replace","path":"displayName","value":"Bulk lowercase"}]}}]}""".formatted(group));
+    assertThat(bulk.json().at("/Operations/0/status").asText()).as(bulk.toString()).isEqualTo("200");
+    assertThat(scim.get("/Groups/" + group).json().get("displayName").asText()).isEqualTo("Bulk lowercase");
+
+    assertThat(scim.get("/serviceproviderconfig").json().at("/patch/supported").asBoolean()).isTrue();
+    assertThat(scim.get("/resourcetypes").json().get("totalResults").asInt()).isEqualTo(2);
+    assertThat(scim.get("/resourcetypes/user").json().get("endpoint").asText()).isEqualTo("/Users");
+    assertThat(scim.get("/schemas").json().get("totalResults").asInt()).isEqualTo(3);
+    assertThat(scim.get("/SCHEMAS/urn:ietf:params:scim:schemas:core:2.0:Group").json().get("name").asText())
+        .isEqualTo("Group");
+    assertScimError(scim.get("/me"), 501, null);
+    assertScimError(scim.delete("/users"), 405, null);
+    assertScimError(scim.get("/userz"), 404, null);
+  }
+
+  private static void assertLocation(Reply reply, int status, String location) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.header("Location")).isEqualTo(location);
+    assertThat(reply.json().at("/meta/location").asText()).isEqualTo(location);
+  }
+
+  private static String patchBody(String... operations) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+        + String.join(",", operations) + "]}";
+  }
+}
