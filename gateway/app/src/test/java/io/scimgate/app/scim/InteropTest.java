@@ -109,6 +109,33 @@ class InteropTest {
     assertScimError(scim.get("/userz"), 404, null);
   }
 
+  /** Microsoft's Postman collection: {@code attributes=emails[type eq "work"]} answers with the work e-mail. */
+  @Test
+  void attributesWithAValueFilterReturnTheMatchingValues() {
+    String userName = "filtered-" + UUID.randomUUID() + "@example.com";
+    Reply created = scim.post("/Users", """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+         "emails":[{"value":"work@example.com","type":"work","primary":true},
+                   {"value":"home@example.com","type":"home"}]}""".formatted(userName));
+    String id = created.json().get("id").asText();
+    String attributes = "?attributes=" + Http.encode("emails[type eq \"work\"]");
+
+    JsonNode user = scim.get("/Users/" + id + attributes).json();
+    assertThat(user.get("emails").size()).isEqualTo(1);
+    assertThat(user.at("/emails/0/value").asText()).isEqualTo("work@example.com");
+    assertThat(user.has("userName")).isFalse();
+    JsonNode listed = scim.get("/Users" + attributes + "&filter=" + Http.encode("userName eq \"" + userName + "\""))
+        .json();
+    assertThat(listed.at("/Resources/0/emails").toString()).isEqualTo(user.get("emails").toString());
+    JsonNode values = scim.get("/Users/" + id + "?attributes=" + Http.encode("emails[type eq \"home\"].value"))
+        .json();
+    assertThat(values.get("emails").toString()).isEqualTo("[{\"value\":\"home@example.com\"}]");
+
+    assertScimError(scim.get("/Users/" + id + "?attributes=" + Http.encode("emails[kind eq \"work\"]")), 400,
+        "invalidFilter");
+    assertThat(scim.get("/Users/" + id).json().get("emails").size()).as("nothing changed").isEqualTo(2);
+  }
+
   private static void assertLocation(Reply reply, int status, String location) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
     assertThat(reply.header("Location")).isEqualTo(location);
