@@ -31,12 +31,18 @@ final class DiscoveryEndpoints {
 
   void mount(Router router) {
     ScimRoutes routes = ScimRoutes.on(router);
-    routes.get("/ServiceProviderConfig").handler(async(ctx ->
-        Responses.scim(ctx, 200, DiscoveryDocuments.serviceProviderConfig(capabilities, baseUrl(ctx)))));
+    routes.get("/ServiceProviderConfig").handler(async(this::serviceProviderConfig));
     routes.get("/ResourceTypes").handler(async(this::resourceTypes));
     routes.get("/ResourceTypes/:name").handler(async(this::resourceType));
     routes.get("/Schemas").handler(async(this::schemas));
     routes.get("/Schemas/:id").handler(async(this::schema));
+  }
+
+  /** RFC 9865's {@code pagination} only for connections whose admin turned it on (see ScimConnection). */
+  private Future<Void> serviceProviderConfig(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    return Responses.scim(ctx, 200, DiscoveryDocuments.serviceProviderConfig(capabilities,
+        request.connection().advertisePagination(), request.baseUrl()));
   }
 
   private Future<Void> resourceTypes(RoutingContext ctx) {
