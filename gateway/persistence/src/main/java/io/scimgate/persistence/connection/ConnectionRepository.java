@@ -4,6 +4,7 @@ import io.scimgate.persistence.Rows;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.notify.ChangeNotices;
+import io.scimgate.persistence.resource.GroupRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -52,19 +53,23 @@ public final class ConnectionRepository {
 
   /**
    * Replaces name, group prefix, attribute mappings, request budget and the pagination flag; the updated connection,
-   * or {@code null} if unknown.
+   * or {@code null} if unknown. A new group prefix renames the product-side name of every group of the connection
+   * in the same transaction (see {@link GroupRepository#changePrefix}): the prefix is read under the row lock, so
+   * concurrent changes apply one after the other and each moves the groups from the prefix it replaced.
    */
   public Future<ScimConnection> updateSettings(UUID tenantId, UUID id, ConnectionSettings settings,
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("UPDATE connections SET name = $3, group_prefix = $4, attribute_mappings = $5,"
-            + " rate_limit_rps = $6, rate_limit_burst = $7, advertise_pagination = $8,"
-            + " updated_at = now() WHERE id = $1 AND tenant_id = $2 AND status <> 'deleted' RETURNING id")
+        .preparedQuery("UPDATE connections c SET name = $3, group_prefix = $4, attribute_mappings = $5,"
+            + " rate_limit_rps = $6, rate_limit_burst = $7, advertise_pagination = $8, updated_at = now()"
+            + " FROM (SELECT id, group_prefix FROM connections WHERE id = $1 AND tenant_id = $2"
+            + " AND status <> 'deleted' FOR UPDATE) old WHERE c.id = old.id RETURNING old.group_prefix")
         .execute(Tuple.of(id, tenantId, settings.name(), settings.groupPrefix(),
             new JsonObject(new LinkedHashMap<String, Object>(settings.attributeMappings())),
             rps(settings.rateLimit()), burst(settings.rateLimit()), settings.advertisePagination()))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
-            : changed(conn, id, ctx, "connection_settings")));
+            : GroupRepository.changePrefix(conn, id, rows.iterator().next().getString(0), settings.groupPrefix())
+                .compose(renamed -> changed(conn, id, ctx, "connection_settings"))));
   }
 
   /** The connection (whatever its status), or {@code null}. */
