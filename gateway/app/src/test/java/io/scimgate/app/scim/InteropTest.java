@@ -49,6 +49,7 @@ class InteropTest {
         "application/scim+json", Map.of("Prefer", "return=minimal"));
     assertThat(minimal.status()).isEqualTo(204);
     assertThat(minimal.header("Location")).isEqualTo(location);
+    assertThat(minimal.header("Content-Location")).isEqualTo(location);
     Reply unchanged = scim.send("GET", path, null, null, Map.of("If-None-Match", minimal.header("ETag")));
     assertThat(unchanged.status()).isEqualTo(304);
     assertThat(unchanged.header("Location")).isEqualTo(location);
@@ -160,9 +161,35 @@ class InteropTest {
     assertThat(okta.get("/Users?filter=" + Http.encode("userName sw \"O\"")).status()).isEqualTo(200);
   }
 
+  /** The choices docs/conformance.md keeps against some suites, with the RFC's words. */
+  @Test
+  void choicesWhereTheRfcIsOnOurSide() {
+    String user = scim.post("/Users", """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"choice-%s","displayName":"Ann Real"}"""
+        .formatted(UUID.randomUUID())).json().get("id").asText();
+
+    Reply patched = scim.patchOps("/Users/" + user, "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}");
+    assertThat(patched.status()).as("200 with the resource").isEqualTo(200);
+    assertThat(patched.json().get("title").asText()).isEqualTo("x");
+
+    assertScimError(scim.get("/serviceConfiguration"), 404, null);
+
+    Reply bare = scim.post("/Groups", "{\"displayName\":\"Bare\",\"members\":[\"" + user + "\"]}");
+    assertThat(bare.status()).as(bare.toString()).isEqualTo(400);
+    assertThat(bare.json().get("scimType").asText()).isEqualTo("invalidValue");
+    assertThat(scim.get("/Groups?filter=" + Http.encode("displayName eq \"Bare\"")).json().get("totalResults")
+        .asInt()).as("nothing stored").isZero();
+
+    String group = scim.post("/Groups", "{\"displayName\":\"Shown\",\"members\":[{\"value\":\"" + user
+        + "\",\"display\":\"Some Other Name\"}]}").json().get("id").asText();
+    assertThat(scim.get("/Groups/" + group).json().at("/members/0/display").asText()).as("the member's own name")
+        .isEqualTo("Ann Real");
+  }
+
   private static void assertLocation(Reply reply, int status, String location) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
     assertThat(reply.header("Location")).isEqualTo(location);
+    assertThat(reply.header("Content-Location")).as("RFC 7643 §3.1").isEqualTo(location);
     assertThat(reply.json().at("/meta/location").asText()).isEqualTo(location);
   }
 
