@@ -62,7 +62,8 @@ function settingsCard(ctx, connection, redraw) {
   },
   copyField('SCIM base URL', connection.scimBaseUrl),
   field('Connection name', name),
-  field('Group prefix', prefix, 'Prepended to the names of this connection\'s SCIM groups.'),
+  field('Group prefix', prefix, 'Prepended to the names of this connection\'s SCIM groups. Saving a new prefix '
+      + 'renames all of them at once; group selections stay as they are.'),
   errors.node,
   h('div', { class: 'actions' }, save)));
 }

@@ -77,6 +77,7 @@ final class AdminJson {
         .put("createdAt", text(connection.createdAt())).put("updatedAt", text(connection.updatedAt()));
     json.set("attributeMappings", mappings(connection.attributeMappings()));
     json.set("rateLimit", rateLimit(connection.rateLimit()));
+    json.put("advertisePagination", connection.advertisePagination());
     if (connection.previousTokenValidUntil() != null
         && connection.previousTokenValidUntil().isAfter(Instant.now())) {
       json.put("previousTokenValidUntil", text(connection.previousTokenValidUntil()));

@@ -114,13 +114,17 @@ final class ConnectionAdmin {
         .map(activity -> json.connection(connection, activity));
   }
 
-  /** Changes name, groupPrefix and/or attributeMappings; fields left out keep their values. */
+  /**
+   * Changes name, groupPrefix, attributeMappings, rateLimit and/or advertisePagination; fields left out keep their
+   * values. A new groupPrefix renames every group of the connection on the product side, in the same transaction.
+   */
   private Future<Void> updateSettings(RoutingContext ctx) {
     JsonNode body = Params.jsonBody(ctx);
     return existing(ctx)
         .compose(connection -> connections.updateSettings(connection.tenantId(), connection.id(),
             ConnectionSettingsJson.read(body, new ConnectionSettings(connection.name(), connection.groupPrefix(),
-                connection.attributeMappings())), audit(ctx, connection.tenantId(), connection.id())))
+                connection.attributeMappings(), connection.rateLimit(), connection.advertisePagination())),
+            audit(ctx, connection.tenantId(), connection.id())))
         .compose(changed -> {
           if (changed == null) {
             throw ScimException.notFound("Connection not found");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a connection's admin settings from a request body: {@code name}, {@code groupPrefix},
- * {@code attributeMappings} (an object of attribute path to attribute path) and {@code rateLimit}. Absent fields
- * keep {@code current}.
+ * {@code attributeMappings} (an object of attribute path to attribute path), {@code rateLimit} and
+ * {@code advertisePagination}. Absent fields keep {@code current}.
  */
 final class ConnectionSettingsJson {
   static final int MAX_MAPPINGS = 100;
@@ -27,10 +27,23 @@ final class ConnectionSettingsJson {
     Map<String, String> mappings = body.has("attributeMappings") ? mappings(body.get("attributeMappings"))
         : current.attributeMappings();
     RateLimit rateLimit = body.has("rateLimit") ? rateLimit(body.get("rateLimit")) : current.rateLimit();
+    boolean pagination = body.has("advertisePagination") ? advertisePagination(body.get("advertisePagination"))
+        : current.advertisePagination();
     if (name == null) {
       throw ScimException.invalidValue("'name' is required");
     }
-    return new ConnectionSettings(name, prefix, mappings, rateLimit);
+    return new ConnectionSettings(name, prefix, mappings, rateLimit, pagination);
+  }
+
+  /**
+   * Whether /ServiceProviderConfig carries RFC 9865 {@code pagination}. Off by default: UnboundID's SCIM 2 SDK
+   * 4.x refuses the whole document with it; turn it on for clients that look for cursor paging there.
+   */
+  private static boolean advertisePagination(JsonNode value) {
+    if (!value.isBoolean()) {
+      throw ScimException.invalidValue("'advertisePagination' must be true or false");
+    }
+    return value.asBoolean();
   }
 
   /** {@code {"requestsPerSecond": 50, "burst": 100}} (burst defaults to the rate), or null: the default. */

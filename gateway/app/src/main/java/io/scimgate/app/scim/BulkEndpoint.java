@@ -29,7 +29,7 @@ final class BulkEndpoint {
   }
 
   void mount(Router router) {
-    router.post("/Bulk").handler(async(this::bulk));
+    ScimRoutes.on(router).post("/Bulk").handler(async(this::bulk));
   }
 
   private Future<Void> bulk(RoutingContext ctx) {

@@ -122,7 +122,7 @@ final class BulkRun {
       ResourceWrites target = target(path);
       Long ifMatch = Preconditions.ifMatch(operation.version());
       if (operation.method().equals("POST")) {
-        if (!path.equals(target.endpoint())) {
+        if (!path.equalsIgnoreCase(target.endpoint())) {
           throw ScimException.invalidValue("POST goes to " + target.endpoint() + ", not " + path);
         }
         return target.create(request, data).map(written -> {
@@ -141,9 +141,12 @@ final class BulkRun {
     }
   }
 
+  /** The endpoint an operation's path names; its name in any case, as on the HTTP routes (see ScimRoutes). */
   private ResourceWrites target(String path) {
     for (ResourceWrites candidate : writes) {
-      if (path.equals(candidate.endpoint()) || path.startsWith(candidate.endpoint() + "/")) {
+      String endpoint = candidate.endpoint();
+      if (path.regionMatches(true, 0, endpoint, 0, endpoint.length())
+          && (path.length() == endpoint.length() || path.charAt(endpoint.length()) == '/')) {
         return candidate;
       }
     }

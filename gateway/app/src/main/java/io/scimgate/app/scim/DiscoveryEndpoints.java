@@ -30,12 +30,19 @@ final class DiscoveryEndpoints {
   }
 
   void mount(Router router) {
-    router.get("/ServiceProviderConfig").handler(async(ctx ->
-        Responses.scim(ctx, 200, DiscoveryDocuments.serviceProviderConfig(capabilities, baseUrl(ctx)))));
-    router.get("/ResourceTypes").handler(async(this::resourceTypes));
-    router.get("/ResourceTypes/:name").handler(async(this::resourceType));
-    router.get("/Schemas").handler(async(this::schemas));
-    router.get("/Schemas/:id").handler(async(this::schema));
+    ScimRoutes routes = ScimRoutes.on(router);
+    routes.get("/ServiceProviderConfig").handler(async(this::serviceProviderConfig));
+    routes.get("/ResourceTypes").handler(async(this::resourceTypes));
+    routes.get("/ResourceTypes/:name").handler(async(this::resourceType));
+    routes.get("/Schemas").handler(async(this::schemas));
+    routes.get("/Schemas/:id").handler(async(this::schema));
+  }
+
+  /** RFC 9865's {@code pagination} only for connections whose admin turned it on (see ScimConnection). */
+  private Future<Void> serviceProviderConfig(RoutingContext ctx) {
+    ScimRequest request = ScimRequest.of(ctx, config);
+    return Responses.scim(ctx, 200, DiscoveryDocuments.serviceProviderConfig(capabilities,
+        request.connection().advertisePagination(), request.baseUrl()));
   }
 
   private Future<Void> resourceTypes(RoutingContext ctx) {
@@ -47,7 +54,7 @@ final class DiscoveryEndpoints {
   private Future<Void> resourceType(RoutingContext ctx) {
     String name = ctx.pathParam("name");
     for (ResourceType type : CoreSchemas.RESOURCE_TYPES) {
-      if (type.name().equals(name)) {
+      if (type.name().equalsIgnoreCase(name)) {
         return Responses.scim(ctx, 200, DiscoveryDocuments.resourceType(type, baseUrl(ctx)));
       }
     }
@@ -63,7 +70,7 @@ final class DiscoveryEndpoints {
   private Future<Void> schema(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     for (Schema schema : CoreSchemas.ALL) {
-      if (schema.id().equals(id)) {
+      if (schema.id().equalsIgnoreCase(id)) {
         return Responses.scim(ctx, 200, DiscoveryDocuments.schema(schema, baseUrl(ctx)));
       }
     }

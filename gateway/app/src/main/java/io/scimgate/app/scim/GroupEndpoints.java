@@ -31,13 +31,14 @@ final class GroupEndpoints {
   }
 
   void mount(Router router) {
-    router.post("/Groups").handler(async(this::create));
-    router.get("/Groups").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.GROUP))));
-    router.post("/Groups/.search").handler(async(this::search));
-    router.get("/Groups/:id").handler(async(this::get));
-    router.put("/Groups/:id").handler(async(this::replace));
-    router.patch("/Groups/:id").handler(async(this::patch));
-    router.delete("/Groups/:id").handler(async(this::delete));
+    ScimRoutes routes = ScimRoutes.on(router);
+    routes.post("/Groups").handler(async(this::create));
+    routes.get("/Groups").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.GROUP))));
+    routes.post("/Groups/.search").handler(async(this::search));
+    routes.get("/Groups/:id").handler(async(this::get));
+    routes.put("/Groups/:id").handler(async(this::replace));
+    routes.patch("/Groups/:id").handler(async(this::patch));
+    routes.delete("/Groups/:id").handler(async(this::delete));
   }
 
   private Future<Void> create(RoutingContext ctx) {
@@ -51,7 +52,7 @@ final class GroupEndpoints {
     UUID id = Params.uuidPath(ctx, "id", "Group");
     return groups.get(request, id, projection(ctx).includes(MEMBERS)).compose(group -> {
       if (Preconditions.notModified(ctx, group.resource().version())) {
-        ctx.response().putHeader("ETag", ScimRenderer.etag(group.resource().version()));
+        headers(ctx, group, request);
         return ctx.response().setStatusCode(304).end();
       }
       return respond(ctx, 200, group, request);
@@ -73,7 +74,7 @@ final class GroupEndpoints {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "Group");
     return groups.patchGroup(request, id, Params.jsonBody(ctx), Preconditions.ifMatch(ctx)).compose(group -> {
-      ctx.response().putHeader("ETag", ScimRenderer.etag(group.resource().version()));
+      headers(ctx, group, request);
       if (!ReturnPreference.representation(ctx)) {
         return Responses.noContent(ctx);
       }
@@ -107,11 +108,13 @@ final class GroupEndpoints {
 
   private static Future<Void> respond(RoutingContext ctx, int status, StoredGroup group, ScimRequest request) {
     ObjectNode body = projection(ctx).apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl()));
-    ctx.response().putHeader("ETag", ScimRenderer.etag(group.resource().version()));
-    if (status == 201) {
-      ctx.response().putHeader("Location", request.baseUrl() + "/Groups/" + group.resource().id());
-    }
+    headers(ctx, group, request);
     return Responses.scim(ctx, status, body);
+  }
+
+  private static void headers(RoutingContext ctx, StoredGroup group, ScimRequest request) {
+    ResourceHeaders.put(ctx, ScimRenderer.groupLocation(request.baseUrl(), group.resource().id()),
+        group.resource().version());
   }
 
   private static Projection projection(RoutingContext ctx) {

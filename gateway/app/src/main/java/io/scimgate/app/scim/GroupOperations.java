@@ -9,6 +9,7 @@ import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupChange;
+import io.scimgate.persistence.resource.ProductName;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.StoredGroup;
 import io.scimgate.scim.patch.MemberChanges;
@@ -140,8 +141,10 @@ final class GroupOperations implements ResourceWrites {
     return new ArrayList<>(ids);
   }
 
-  private static String productName(ScimRequest request, ObjectNode doc) {
-    return request.dialect().productGroupName(doc.path("displayName").asText());
+  /** The connector's product-side name, with the prefix it was made with (the store may swap it, see there). */
+  private static ProductName productName(ScimRequest request, ObjectNode doc) {
+    return new ProductName(request.dialect().settings().groupPrefix(),
+        request.dialect().productGroupName(doc.path("displayName").asText()));
   }
 
   private static Written written(StoredGroup group) {

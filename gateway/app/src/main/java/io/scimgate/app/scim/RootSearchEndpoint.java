@@ -33,7 +33,7 @@ final class RootSearchEndpoint {
   }
 
   void mount(Router router) {
-    router.post("/.search").handler(async(this::search));
+    ScimRoutes.on(router).post("/.search").handler(async(this::search));
   }
 
   private Future<Void> search(RoutingContext ctx) {

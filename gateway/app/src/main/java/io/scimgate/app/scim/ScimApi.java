@@ -48,7 +48,7 @@ public final class ScimApi {
 
   /** RFC 7644 §3.12: 501 for what the service provider does not support (yet), as the SPC says. */
   private static void notImplemented(Router router) {
-    router.route("/Me").handler(ctx -> ctx.fail(notYet("/Me")));
+    ScimRoutes.on(router).any("/Me").handler(ctx -> ctx.fail(notYet("/Me")));
   }
 
   private static ScimException notYet(String what) {

@@ -10,6 +10,7 @@ import io.scimgate.persistence.resource.StoredResource;
 import io.scimgate.persistence.resource.UserWithGroups;
 import io.scimgate.scim.json.ScimJson;
 import java.util.Map;
+import java.util.UUID;
 
 /** Builds the SCIM representation of stored resources: document + {@code id} + {@code meta} (+ members). */
 final class ScimRenderer {
@@ -21,7 +22,17 @@ final class ScimRenderer {
   }
 
   static ObjectNode user(StoredResource user, String baseUrl) {
-    return render(user, "User", baseUrl + "/Users/" + user.id());
+    return render(user, "User", userLocation(baseUrl, user.id()));
+  }
+
+  /** {@code meta.location} of a user (and its {@code Location} header). */
+  static String userLocation(String baseUrl, UUID id) {
+    return baseUrl + "/Users/" + id;
+  }
+
+  /** {@code meta.location} of a group (and its {@code Location} header). */
+  static String groupLocation(String baseUrl, UUID id) {
+    return baseUrl + "/Groups/" + id;
   }
 
   /** The user with its read-only {@code groups} (RFC 7643 §4.1.2) when they were read. */
@@ -30,7 +41,7 @@ final class ScimRenderer {
     if (user.groups() != null && !user.groups().isEmpty()) {
       ArrayNode groups = ScimJson.MAPPER.createArrayNode();
       for (GroupRef group : user.groups()) {
-        groups.addObject().put("value", group.id().toString()).put("$ref", baseUrl + "/Groups/" + group.id())
+        groups.addObject().put("value", group.id().toString()).put("$ref", groupLocation(baseUrl, group.id()))
             .put("display", group.displayName()).put("type", "direct");
       }
       out.set("groups", groups);
@@ -40,7 +51,7 @@ final class ScimRenderer {
   }
 
   static ObjectNode group(StoredGroup group, String baseUrl) {
-    ObjectNode out = render(group.resource(), "Group", baseUrl + "/Groups/" + group.resource().id());
+    ObjectNode out = render(group.resource(), "Group", groupLocation(baseUrl, group.resource().id()));
     if (group.members() != null) {
       ArrayNode members = ScimJson.MAPPER.createArrayNode();
       for (GroupMember member : group.members()) {
@@ -49,7 +60,8 @@ final class ScimRenderer {
           json.put("display", member.display());
         }
         json.put("type", member.type());
-        json.put("$ref", baseUrl + (member.type().equals("Group") ? "/Groups/" : "/Users/") + member.value());
+        json.put("$ref", member.type().equals("Group") ? groupLocation(baseUrl, member.value())
+            : userLocation(baseUrl, member.value()));
       }
       out.set("members", members);
       out.set("meta", out.remove("meta")); // keep meta last, as the RFC examples do

@@ -28,13 +28,14 @@ final class UserEndpoints {
   }
 
   void mount(Router router) {
-    router.post("/Users").handler(async(this::create));
-    router.get("/Users").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.USER))));
-    router.post("/Users/.search").handler(async(this::search));
-    router.get("/Users/:id").handler(async(this::get));
-    router.put("/Users/:id").handler(async(this::replace));
-    router.patch("/Users/:id").handler(async(this::patch));
-    router.delete("/Users/:id").handler(async(this::delete));
+    ScimRoutes routes = ScimRoutes.on(router);
+    routes.post("/Users").handler(async(this::create));
+    routes.get("/Users").handler(async(ctx -> list(ctx, ListQuery.fromQuery(ctx, config, ResourceKind.USER))));
+    routes.post("/Users/.search").handler(async(this::search));
+    routes.get("/Users/:id").handler(async(this::get));
+    routes.put("/Users/:id").handler(async(this::replace));
+    routes.patch("/Users/:id").handler(async(this::patch));
+    routes.delete("/Users/:id").handler(async(this::delete));
   }
 
   private Future<Void> create(RoutingContext ctx) {
@@ -48,7 +49,7 @@ final class UserEndpoints {
     boolean withGroups = ListQuery.projection(ctx, CoreSchemas.USER_TYPE).includes(UserOperations.GROUPS);
     return users.get(request, Params.uuidPath(ctx, "id", "User"), withGroups).compose(read -> {
       if (Preconditions.notModified(ctx, read.user().version())) {
-        ctx.response().putHeader("ETag", ScimRenderer.etag(read.user().version()));
+        headers(ctx, read.user(), request);
         return ctx.response().setStatusCode(304).end();
       }
       return respond(ctx, 200, read, request);
@@ -71,7 +72,7 @@ final class UserEndpoints {
     UUID id = Params.uuidPath(ctx, "id", "User");
     return users.patchUser(request, id, Params.jsonBody(ctx), Preconditions.ifMatch(ctx)).compose(user -> {
       if (ReturnPreference.minimal(ctx)) {
-        ctx.response().putHeader("ETag", ScimRenderer.etag(user.version()));
+        headers(ctx, user, request);
         return Responses.noContent(ctx);
       }
       return respond(ctx, 200, user, request);
@@ -102,10 +103,11 @@ final class UserEndpoints {
   private static Future<Void> respond(RoutingContext ctx, int status, UserWithGroups read, ScimRequest request) {
     Projection projection = ListQuery.projection(ctx, CoreSchemas.USER_TYPE);
     ObjectNode body = projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(read, request.baseUrl()));
-    ctx.response().putHeader("ETag", ScimRenderer.etag(read.user().version()));
-    if (status == 201) {
-      ctx.response().putHeader("Location", request.baseUrl() + "/Users/" + read.user().id());
-    }
+    headers(ctx, read.user(), request);
     return Responses.scim(ctx, status, body);
+  }
+
+  private static void headers(RoutingContext ctx, StoredResource user, ScimRequest request) {
+    ResourceHeaders.put(ctx, ScimRenderer.userLocation(request.baseUrl(), user.id()), user.version());
   }
 }

@@ -91,6 +91,8 @@ class RateLimitTest {
     JsonNode changed = admin.patch(path, "{\"rateLimit\":{\"requestsPerSecond\":5,\"burst\":5}}").json();
     assertThat(changed.get("rateLimit").get("requestsPerSecond").asInt()).isEqualTo(5);
     assertThat(changed.get("rateLimit").get("source").asText()).isEqualTo("connection");
+    assertThat(admin.patch(path, "{\"name\":\"renamed\"}").json().get("rateLimit").get("requestsPerSecond").asInt())
+        .as("a change of another setting keeps the budget").isEqualTo(5);
     long started = System.nanoTime();
     assertThat(allowed(burst(client.scim(), 12))).isBetween(5L, 5L + refilled(5, started));
 

@@ -56,7 +56,7 @@ class RateLimiterTest {
     assertThat(limiter.admit(own, 0).scope()).isEqualTo("tenant");
     // the connection still has its third token: only the tenant refused
     ScimConnection sameTenantOther = new ScimConnection(UUID.randomUUID(), own.tenantId(), "okta", "x", "p",
-        Map.of(), ConnectionStatus.ENABLED, 1, "f", null, null, true, Instant.EPOCH, Instant.EPOCH, null);
+        Map.of(), ConnectionStatus.ENABLED, 1, "f", null, null, true, Instant.EPOCH, Instant.EPOCH, null, false);
     assertThat(limiter.admit(sameTenantOther, 0).scope()).isEqualTo("tenant");
     assertThat(limiter.admit(own, 2 * SECOND)).isNull();
   }
@@ -65,6 +65,6 @@ class RateLimiterTest {
 
   private static ScimConnection connection(RateLimit own) {
     return new ScimConnection(UUID.randomUUID(), TENANT, "okta", "x", "p", Map.of(), ConnectionStatus.ENABLED, 1,
-        "f", null, null, true, Instant.EPOCH, Instant.EPOCH, own);
+        "f", null, null, true, Instant.EPOCH, Instant.EPOCH, own, false);
   }
 }

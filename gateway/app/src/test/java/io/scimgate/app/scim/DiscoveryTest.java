@@ -1,10 +1,13 @@
 package io.scimgate.app.scim;
 
+import static io.scimgate.app.support.AdminAssertions.assertAdminError;
 import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Http;
+import io.scimgate.app.support.Reply;
+import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +44,33 @@ class DiscoveryTest {
     assertThat(spc.get("changePassword").get("supported").asBoolean()).isFalse();
     assertThat(spc.get("filter").get("supported").asBoolean()).isTrue();
     assertThat(spc.get("filter").get("maxResults").asInt()).isEqualTo(1000);
-    assertThat(spc.get("pagination").get("cursor").asBoolean()).isTrue();
-    assertThat(spc.get("pagination").get("maxPageSize").asInt()).isEqualTo(1000);
+    assertThat(spc.has("pagination")).as("RFC 9865's attribute, which UnboundID's SDK 4.x refuses").isFalse();
     assertThat(spc.get("authenticationSchemes").get(0).get("type").asText()).isEqualTo("oauthbearertoken");
+  }
+
+  @Test
+  void paginationIsAdvertisedOnlyWhereTheConnectionAsksForIt() {
+    ScimClient client = gateway.newConnection("custom");
+    Http admin = gateway.admin();
+    String path = "/admin/v1/tenants/" + client.tenantId() + "/connections/" + client.connectionId();
+    assertThat(admin.get(path).json().get("advertisePagination").asBoolean()).isFalse();
+
+    Reply on = admin.patch(path, "{\"advertisePagination\":true}");
+    assertThat(on.status()).as(on.toString()).isEqualTo(200);
+    assertThat(on.json().get("advertisePagination").asBoolean()).isTrue();
+    JsonNode pagination = client.scim().get("/ServiceProviderConfig").json().get("pagination");
+    assertThat(pagination.get("cursor").asBoolean()).isTrue();
+    assertThat(pagination.get("index").asBoolean()).isTrue();
+    assertThat(pagination.get("maxPageSize").asInt()).isEqualTo(1000);
+    assertThat(scim.get("/ServiceProviderConfig").json().has("pagination")).as("another connection").isFalse();
+
+    assertThat(admin.patch(path, "{\"name\":\"renamed\"}").json().get("advertisePagination").asBoolean())
+        .as("kept by a change of another setting").isTrue();
+    assertThat(assertAdminError(admin.patch(path, "{\"advertisePagination\":\"yes\"}"), 400, "invalidValue"))
+        .contains("advertisePagination");
+    assertThat(admin.patch(path, "{\"advertisePagination\":false}").json().get("advertisePagination").asBoolean())
+        .isFalse();
+    assertThat(client.scim().get("/ServiceProviderConfig").json().has("pagination")).isFalse();
   }
 
   @Test

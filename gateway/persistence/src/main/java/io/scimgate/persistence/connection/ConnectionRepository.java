@@ -4,6 +4,7 @@ import io.scimgate.persistence.Rows;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.notify.ChangeNotices;
+import io.scimgate.persistence.resource.GroupRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -27,7 +28,7 @@ import java.util.UUID;
 public final class ConnectionRepository {
   private static final String SELECT = "SELECT c.id, c.tenant_id, c.vendor, c.name, c.group_prefix, c.attribute_mappings, c.status,"
       + " c.token_generation, c.token_fingerprint, c.previous_token_generation, c.previous_token_valid_until,"
-      + " c.created_at, c.updated_at, c.rate_limit_rps, c.rate_limit_burst, t.scim_enabled FROM connections c JOIN tenants t ON t.id = c.tenant_id ";
+      + " c.created_at, c.updated_at, c.rate_limit_rps, c.rate_limit_burst, c.advertise_pagination, t.scim_enabled FROM connections c JOIN tenants t ON t.id = c.tenant_id ";
 
   private final Pool pool;
   private final AuditLog audit;
@@ -42,29 +43,33 @@ public final class ConnectionRepository {
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, attribute_mappings, status,"
-            + " token_generation, token_fingerprint, rate_limit_rps, rate_limit_burst)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, 'enabled', 1, $7, $8, $9)")
+            + " token_generation, token_fingerprint, rate_limit_rps, rate_limit_burst, advertise_pagination)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, 'enabled', 1, $7, $8, $9, $10)")
         .execute(Tuple.of(id, ctx.tenantId(), vendor, settings.name(), settings.groupPrefix(),
             new JsonObject(new LinkedHashMap<String, Object>(settings.attributeMappings())), fingerprint,
-            rps(settings.rateLimit()), burst(settings.rateLimit())))
+            rps(settings.rateLimit()), burst(settings.rateLimit()), settings.advertisePagination()))
         .compose(done -> changed(conn, id, ctx, "connection_create")));
   }
 
   /**
-   * Replaces name, group prefix, attribute mappings and request budget; the updated connection, or {@code null} if
-   * unknown.
+   * Replaces name, group prefix, attribute mappings, request budget and the pagination flag; the updated connection,
+   * or {@code null} if unknown. A new group prefix renames the product-side name of every group of the connection
+   * in the same transaction (see {@link GroupRepository#changePrefix}): the prefix is read under the row lock, so
+   * concurrent changes apply one after the other and each moves the groups from the prefix it replaced.
    */
   public Future<ScimConnection> updateSettings(UUID tenantId, UUID id, ConnectionSettings settings,
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("UPDATE connections SET name = $3, group_prefix = $4, attribute_mappings = $5,"
-            + " rate_limit_rps = $6, rate_limit_burst = $7,"
-            + " updated_at = now() WHERE id = $1 AND tenant_id = $2 AND status <> 'deleted' RETURNING id")
+        .preparedQuery("UPDATE connections c SET name = $3, group_prefix = $4, attribute_mappings = $5,"
+            + " rate_limit_rps = $6, rate_limit_burst = $7, advertise_pagination = $8, updated_at = now()"
+            + " FROM (SELECT id, group_prefix FROM connections WHERE id = $1 AND tenant_id = $2"
+            + " AND status <> 'deleted' FOR UPDATE) old WHERE c.id = old.id RETURNING old.group_prefix")
         .execute(Tuple.of(id, tenantId, settings.name(), settings.groupPrefix(),
             new JsonObject(new LinkedHashMap<String, Object>(settings.attributeMappings())),
-            rps(settings.rateLimit()), burst(settings.rateLimit())))
+            rps(settings.rateLimit()), burst(settings.rateLimit()), settings.advertisePagination()))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
-            : changed(conn, id, ctx, "connection_settings")));
+            : GroupRepository.changePrefix(conn, id, rows.iterator().next().getString(0), settings.groupPrefix())
+                .compose(renamed -> changed(conn, id, ctx, "connection_settings"))));
   }
 
   /** The connection (whatever its status), or {@code null}. */
@@ -154,6 +159,6 @@ public final class ConnectionRepository {
         row.getInteger("token_generation"), row.getString("token_fingerprint"),
         row.getInteger("previous_token_generation"), Rows.instant(row, "previous_token_valid_until"),
         row.getBoolean("scim_enabled"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"),
-        rateLimit(row));
+        rateLimit(row), row.getBoolean("advertise_pagination"));
   }
 }

@@ -4,17 +4,18 @@ import java.util.Map;
 
 /**
  * What an admin sets on a connection: its name, the prefix of its groups' product-side names, the attribute
- * mappings its connector applies to inbound payloads (source attribute path to target attribute path), and its
- * request budget ({@code null}: the operator's default).
+ * mappings its connector applies to inbound payloads (source attribute path to target attribute path), its
+ * request budget ({@code null}: the operator's default), and whether its {@code /ServiceProviderConfig} advertises
+ * RFC 9865 {@code pagination} (off by default: some clients refuse the document with it).
  */
 public record ConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings,
-    RateLimit rateLimit) {
+    RateLimit rateLimit, boolean advertisePagination) {
   public ConnectionSettings {
     attributeMappings = attributeMappings == null ? Map.of() : Map.copyOf(attributeMappings);
   }
 
-  /** Settings with the default request budget. */
+  /** Settings with the default request budget, pagination not advertised. */
   public ConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings) {
-    this(name, groupPrefix, attributeMappings, null);
+    this(name, groupPrefix, attributeMappings, null, false);
   }
 }

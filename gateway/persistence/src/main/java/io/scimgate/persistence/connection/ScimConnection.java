@@ -8,7 +8,8 @@ import java.util.UUID;
  * One SCIM connection of a tenant to one IdP, with what token checks need: the current token generation and,
  * during a rotation's grace period, the previous one and when it stops working. {@code tenantScimEnabled}
  * is the tenant's flag, joined in so that one lookup answers every authorization question. {@code rateLimit} is
- * the connection's own request budget, {@code null} for the operator's default.
+ * the connection's own request budget, {@code null} for the operator's default. {@code advertisePagination}: its
+ * {@code /ServiceProviderConfig} carries RFC 9865 {@code pagination}.
  */
 public record ScimConnection(
     UUID id,
@@ -25,7 +26,8 @@ public record ScimConnection(
     boolean tenantScimEnabled,
     Instant createdAt,
     Instant updatedAt,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    boolean advertisePagination) {
 
   public ScimConnection {
     attributeMappings = attributeMappings == null ? Map.of() : Map.copyOf(attributeMappings);

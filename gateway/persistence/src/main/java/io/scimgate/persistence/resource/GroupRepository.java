@@ -25,6 +25,14 @@ import java.util.function.Function;
  */
 public final class GroupRepository {
   static final String RETURNING = UserRepository.RETURNING + ", product_name";
+  /**
+   * The product name to store ({@code $9}, computed with prefix {@code $12}), with the connection's prefix as
+   * committed (the operand) in place of {@code $12}: a write that raced a prefix change (its node's view of the
+   * connection not refreshed yet) stores the new prefix. A name that does not start with {@code $12} (a connector
+   * that broke the contract of productGroupName) is stored as it is.
+   */
+  private static final String PRODUCT_NAME =
+      "CASE WHEN starts_with($9, $12) THEN %s || substr($9, char_length($12) + 1) ELSE $9 END";
 
   private final Pool pool;
   private final MemberPatches memberPatches;
@@ -38,14 +46,19 @@ public final class GroupRepository {
    * Inserts a group and its members in one transaction. Unknown member ids are a 400 {@code invalidValue} and
    * leave nothing behind.
    */
-  public Future<StoredGroup> create(UUID id, ObjectNode doc, String productName, List<UUID> memberIds,
+  public Future<StoredGroup> create(UUID id, ObjectNode doc, ProductName productName, List<UUID> memberIds,
       AuditContext ctx) {
-    String sql = "WITH ins AS (INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name,"
+    // FOR SHARE: a prefix change (which locks the connection row) either waits for this insert, and then renames
+    // the new group too, or commits first, and this insert reads its prefix
+    String sql = "WITH prefix AS (SELECT group_prefix FROM connections WHERE id = $2 FOR SHARE),"
+        + " ins AS (INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name,"
         + " external_id, doc, version, created_at, modified_at)"
-        + " VALUES ($7, $1, $2, $8, $9, $10, $11::text::jsonb, 1, now(), now()) RETURNING " + RETURNING + "), "
+        + " SELECT $7, $1, $2, $8, " + PRODUCT_NAME.formatted("prefix.group_prefix")
+        + ", $10, $11::text::jsonb, 1, now(), now() FROM prefix RETURNING " + RETURNING + "), "
         + AuditLog.auditCte("ins") + " SELECT * FROM ins";
     Tuple params = AuditLog.cteParams(ctx, "create", "Group").addValue(id).addValue(doc.path("displayName").asText())
-        .addValue(productName).addValue(textOrNull(doc, "externalId")).addValue(ScimJson.write(doc));
+        .addValue(productName.name()).addValue(textOrNull(doc, "externalId")).addValue(ScimJson.write(doc))
+        .addValue(productName.prefix());
     return pool.withTransaction(conn -> Memberships.resolve(conn, ctx.connectionId(), id, memberIds)
         .compose(types -> conn.preparedQuery(sql).execute(params)
             .map(rows -> Rows.firstOrNull(rows, GroupRepository::map))
@@ -66,7 +79,7 @@ public final class GroupRepository {
    * differences are written). {@code null} leaves membership as it is. A stale {@code expectedVersion} is a
    * 412. Completes with {@code null} when the group does not exist.
    */
-  public Future<StoredGroup> replace(UUID id, ObjectNode doc, String productName, List<UUID> memberIds,
+  public Future<StoredGroup> replace(UUID id, ObjectNode doc, ProductName productName, List<UUID> memberIds,
       Long expectedVersion, AuditContext ctx) {
     return pool.withTransaction(conn -> locked(conn, id, expectedVersion, ctx)
         .compose(stored -> stored == null ? Future.succeededFuture(null)
@@ -143,6 +156,24 @@ public final class GroupRepository {
             : Versions.missingOrStale(pool, "scim_groups", ctx.connectionId(), id, expectedVersion));
   }
 
+  /**
+   * A connection's group prefix changed from {@code from} to {@code to}: every group of the connection takes the
+   * new prefix in one statement, in the caller's transaction (the settings change). What the connector put
+   * between the prefix and the IdP's name stays. The SCIM side does not change ({@code displayName}, version and
+   * {@code lastModified} stay, so IdPs see nothing new); the outbox trigger writes one {@code group.renamed} event
+   * per group, with the old and the new product name. Auto-invite selections name groups by id and are kept.
+   * Completes with the number of groups renamed.
+   */
+  public static Future<Integer> changePrefix(SqlClient conn, UUID connectionId, String from, String to) {
+    if (from.equals(to)) {
+      return Future.succeededFuture(0);
+    }
+    return conn.preparedQuery("UPDATE scim_groups SET product_name = $3 || substr(product_name, char_length($2) + 1)"
+            + " WHERE connection_id = $1 AND starts_with(product_name, $2)")
+        .execute(Tuple.of(connectionId, from, to))
+        .map(rows -> rows.rowCount());
+  }
+
   /** Deletes the group, its own membership rows and its membership in other groups. */
   public Future<Boolean> delete(UUID id, Long expectedVersion, AuditContext ctx) {
     return ResourceQueries.deleteWithMemberships(pool, "scim_groups", "Group", id, expectedVersion, ctx);
@@ -163,15 +194,21 @@ public final class GroupRepository {
         });
   }
 
-  private static Future<StoredGroup> update(SqlClient conn, UUID id, ObjectNode doc, String productName,
+  /**
+   * Runs after {@link #locked}, in a statement of its own: when a prefix change held this group's row, this
+   * statement starts after that change committed and reads its prefix; when this transaction held the row first,
+   * the prefix change waits and then renames what this statement wrote.
+   */
+  private static Future<StoredGroup> update(SqlClient conn, UUID id, ObjectNode doc, ProductName productName,
       String action, AuditContext ctx) {
-    String sql = "WITH upd AS (UPDATE scim_groups SET display_name = $8, product_name = $9, external_id = $10,"
+    String sql = "WITH upd AS (UPDATE scim_groups SET display_name = $8, product_name = "
+        + PRODUCT_NAME.formatted("(SELECT group_prefix FROM connections WHERE id = $2)") + ", external_id = $10,"
         + " doc = $11::text::jsonb, version = version + 1, modified_at = now()"
         + " WHERE id = $7 AND connection_id = $2 RETURNING " + RETURNING + "), "
         + AuditLog.auditCte("upd") + " SELECT * FROM upd";
     Tuple params = AuditLog.cteParams(ctx, action, "Group").addValue(id)
-        .addValue(doc.path("displayName").asText()).addValue(productName).addValue(textOrNull(doc, "externalId"))
-        .addValue(ScimJson.write(doc));
+        .addValue(doc.path("displayName").asText()).addValue(productName.name()).addValue(textOrNull(doc, "externalId"))
+        .addValue(ScimJson.write(doc)).addValue(productName.prefix());
     return conn.preparedQuery(sql).execute(params).map(rows -> Rows.firstOrNull(rows, GroupRepository::map));
   }
 

@@ -17,7 +17,12 @@ public final class DiscoveryDocuments {
 
   private DiscoveryDocuments() {}
 
-  public static ObjectNode serviceProviderConfig(Capabilities caps, String baseUrl) {
+  /**
+   * The ServiceProviderConfig (RFC 7643 §5). {@code withPagination}: with RFC 9865's {@code pagination}
+   * attribute, which clients that know only RFC 7643 may refuse (UnboundID's SCIM 2 SDK 4.x refuses the whole
+   * document: "Core attribute pagination is undefined").
+   */
+  public static ObjectNode serviceProviderConfig(Capabilities caps, boolean withPagination, String baseUrl) {
     ObjectNode doc = ScimJson.object();
     doc.putArray("schemas").add(SPC_URN);
     doc.put("documentationUri", "https://github.com/scimgate/scimgate#readme");
@@ -28,9 +33,11 @@ public final class DiscoveryDocuments {
     doc.putObject("changePassword").put("supported", caps.changePassword());
     doc.putObject("sort").put("supported", caps.sort());
     doc.putObject("etag").put("supported", caps.etag());
-    // RFC 9865: cursors are stateless and signed, so they never time out (no cursorTimeout)
-    doc.putObject("pagination").put("cursor", true).put("index", true).put("defaultPaginationMethod", "index")
-        .put("defaultPageSize", caps.defaultPageSize()).put("maxPageSize", caps.filterMaxResults());
+    if (withPagination) {
+      // RFC 9865: cursors are stateless and signed, so they never time out (no cursorTimeout)
+      doc.putObject("pagination").put("cursor", true).put("index", true).put("defaultPaginationMethod", "index")
+          .put("defaultPageSize", caps.defaultPageSize()).put("maxPageSize", caps.filterMaxResults());
+    }
     ObjectNode scheme = doc.putArray("authenticationSchemes").addObject();
     scheme.put("type", "oauthbearertoken");
     scheme.put("name", "OAuth Bearer Token");

@@ -3,6 +3,7 @@ package io.scimgate.scim.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.schema.AttributeDefinition;
 import io.scimgate.scim.schema.AttributeType;
 import io.scimgate.scim.schema.ResourceType;
@@ -39,6 +40,24 @@ public final class ResourceFilterMatcher implements FilterVisitor<Boolean> {
    */
   public static boolean matchesElement(Filter filter, JsonNode element, AttributeDefinition parent) {
     return filter.accept(new ElementMatcher(element, parent));
+  }
+
+  /**
+   * Throws 400 {@code invalidFilter} unless every path of the value filter names a sub-attribute of
+   * {@code parent}: checked before any element is compared, since {@code and}/{@code or} stop early.
+   */
+  public static void checkElementFilter(Filter filter, AttributeDefinition parent) {
+    if (filter instanceof Filter.And and) {
+      checkElementFilter(and.left(), parent);
+      checkElementFilter(and.right(), parent);
+    } else if (filter instanceof Filter.Or or) {
+      checkElementFilter(or.left(), parent);
+      checkElementFilter(or.right(), parent);
+    } else if (filter instanceof Filter.Not not) {
+      checkElementFilter(not.inner(), parent);
+    } else {
+      filter.accept(new ElementMatcher(ScimJson.object(), parent)); // one comparison: nothing to stop early
+    }
   }
 
   @Override

@@ -3,42 +3,38 @@ package io.scimgate.scim.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.connectors.api.ScimException;
-import io.scimgate.scim.filter.AttributePath;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.schema.AttributeDefinition;
 import io.scimgate.scim.schema.ResourceType;
 import io.scimgate.scim.schema.Returned;
-import io.scimgate.scim.schema.Schema;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code attributes} / {@code excludedAttributes} query parameters (RFC 7644 §3.4.2.5, §3.9) applied to a
  * rendered resource. Attributes with {@code returned: always} ({@code id}, {@code schemas}) are always kept.
- * Unknown attribute names are ignored. {@link #includes} tells the store whether to read an expensive
- * attribute at all (group members).
+ * Unknown attribute names are ignored. A value path ({@code emails[type eq "work"]}) keeps, or excludes, only
+ * the values its filter matches. {@link #includes} tells the store whether to read an expensive attribute at
+ * all (group members).
  */
 public final class Projection {
   public static final Projection ALL = new Projection(null, null, List.of());
 
-  /** A resolved path: {@code container} is null for core attributes, else the extension URN. */
-  private record Key(String container, String attribute, String subAttribute) {}
-
   private final ResourceType type;
-  private final List<Key> included; // null: everything by default
-  private final List<Key> excluded;
+  private final List<ProjectionKey> included; // null: everything by default
+  private final List<ProjectionKey> excluded;
 
-  private Projection(ResourceType type, List<Key> included, List<Key> excluded) {
+  private Projection(ResourceType type, List<ProjectionKey> included, List<ProjectionKey> excluded) {
     this.type = type;
     this.included = included;
     this.excluded = excluded;
   }
 
   public static Projection of(ResourceType type, String attributes, String excludedAttributes) {
-    List<Key> included = blank(attributes) ? null : resolve(type, attributes);
-    List<Key> excluded = blank(excludedAttributes) ? List.of() : resolve(type, excludedAttributes);
+    List<ProjectionKey> included = blank(attributes) ? null : ProjectionKeys.resolve(type, attributes);
+    List<ProjectionKey> excluded = blank(excludedAttributes) ? List.of()
+        : ProjectionKeys.resolve(type, excludedAttributes);
     return new Projection(type, included, excluded);
   }
 
@@ -50,22 +46,24 @@ public final class Projection {
     AttributeDefinition definition = type == null ? null : type.coreOrCommonAttribute(name);
     boolean onRequest = definition != null && definition.returned() == Returned.REQUEST;
     boolean named = included != null
-        && included.stream().anyMatch(k -> k.container() == null && k.attribute().equals(name));
+        && included.stream().anyMatch(k -> k.container() == null && name.equals(k.attribute()));
     boolean wanted = onRequest ? named : included == null || named;
     boolean dropped = excluded.stream()
-        .anyMatch(k -> k.container() == null && k.attribute().equals(name) && k.subAttribute() == null);
+        .anyMatch(k -> k.container() == null && name.equals(k.attribute()) && k.whole());
     return wanted && !dropped;
   }
 
   public ObjectNode apply(ResourceType type, ObjectNode resource) {
     ObjectNode out = included == null ? resource.deepCopy() : pick(type, resource);
-    for (Key key : excluded) {
+    for (ProjectionKey key : excluded) {
       ObjectNode container = key.container() == null ? out : (ObjectNode) out.get(key.container());
       if (container == null || isAlwaysReturned(type, key)) {
         continue;
       }
       if (key.attribute() == null) {
         out.remove(key.container());
+      } else if (key.filter() != null) {
+        removeMatching(container, key);
       } else if (key.subAttribute() == null) {
         container.remove(key.attribute());
       } else {
@@ -104,37 +102,77 @@ public final class Projection {
   }
 
   private void copyWanted(String container, String name, JsonNode value, ObjectNode out) {
-    List<String> subs = new ArrayList<>();
-    for (Key key : included) {
-      if (java.util.Objects.equals(container, key.container()) && name.equals(key.attribute())) {
-        if (key.subAttribute() == null) {
-          out.set(name, value.deepCopy());
-          return;
-        }
-        subs.add(key.subAttribute());
+    List<ProjectionKey> keys = included.stream()
+        .filter(k -> Objects.equals(container, k.container()) && name.equals(k.attribute())).toList();
+    if (keys.stream().anyMatch(ProjectionKey::whole)) {
+      out.set(name, value.deepCopy());
+    } else if (!keys.isEmpty()) {
+      JsonNode kept = keep(value, keys);
+      if (kept != null) {
+        out.set(name, kept);
       }
-    }
-    if (!subs.isEmpty()) {
-      out.set(name, keepSubs(value, subs));
     }
   }
 
-  private static JsonNode keepSubs(JsonNode value, List<String> subs) {
-    if (value.isArray()) {
-      ArrayNode array = ScimJson.MAPPER.createArrayNode();
-      value.forEach(element -> array.add(keepSubs(element, subs)));
-      return array;
+  /** The values (of a multi-valued attribute) or the value some key names, with the sub-attributes it names. */
+  private static JsonNode keep(JsonNode value, List<ProjectionKey> keys) {
+    if (!value.isArray()) {
+      return keepElement(value, keys);
     }
-    if (!value.isObject()) {
-      return value;
+    ArrayNode array = ScimJson.MAPPER.createArrayNode();
+    value.forEach(element -> {
+      JsonNode kept = keepElement(element, keys);
+      if (kept != null) {
+        array.add(kept);
+      }
+    });
+    boolean filtered = keys.stream().allMatch(k -> k.filter() != null);
+    return filtered && array.isEmpty() ? null : array;
+  }
+
+  private static JsonNode keepElement(JsonNode element, List<ProjectionKey> keys) {
+    List<ProjectionKey> applying = keys.stream().filter(k -> k.appliesTo(element)).toList();
+    if (applying.isEmpty()) {
+      return null;
+    }
+    if (applying.stream().anyMatch(k -> k.subAttribute() == null) || !element.isObject()) {
+      return element.deepCopy();
     }
     ObjectNode out = ScimJson.object();
-    subs.forEach(sub -> {
-      if (value.has(sub)) {
-        out.set(sub, value.get(sub).deepCopy());
+    applying.forEach(key -> {
+      if (element.has(key.subAttribute())) {
+        out.set(key.subAttribute(), element.get(key.subAttribute()).deepCopy());
       }
     });
     return out;
+  }
+
+  /** {@code excludedAttributes=emails[type eq "home"]}: those values go (or their named sub-attribute). */
+  private static void removeMatching(ObjectNode container, ProjectionKey key) {
+    JsonNode value = container.get(key.attribute());
+    if (value == null) {
+      return;
+    }
+    if (!value.isArray()) {
+      if (key.appliesTo(value)) {
+        if (key.subAttribute() == null) {
+          container.remove(key.attribute());
+        } else {
+          removeSub(value, key.subAttribute());
+        }
+      }
+      return;
+    }
+    ArrayNode array = (ArrayNode) value;
+    for (int i = array.size() - 1; i >= 0; i--) {
+      if (key.appliesTo(array.get(i))) {
+        if (key.subAttribute() == null) {
+          array.remove(i);
+        } else {
+          removeSub(array.get(i), key.subAttribute());
+        }
+      }
+    }
   }
 
   private static void removeSub(JsonNode value, String sub) {
@@ -145,60 +183,12 @@ public final class Projection {
     }
   }
 
-  private static boolean isAlwaysReturned(ResourceType type, Key key) {
-    if (key.container() != null || key.subAttribute() != null) {
+  private static boolean isAlwaysReturned(ResourceType type, ProjectionKey key) {
+    if (key.container() != null || !key.whole()) {
       return false;
     }
     AttributeDefinition definition = type.coreOrCommonAttribute(key.attribute());
     return key.attribute().equals("schemas") || (definition != null && definition.returned() == Returned.ALWAYS);
-  }
-
-  private static List<Key> resolve(ResourceType type, String list) {
-    List<Key> keys = new ArrayList<>();
-    for (String raw : list.split(",")) {
-      String text = raw.strip();
-      if (text.isEmpty()) {
-        continue;
-      }
-      Schema wholeExtension = type.extension(text);
-      if (wholeExtension != null) {
-        keys.add(new Key(wholeExtension.id(), null, null));
-        continue;
-      }
-      Key key = resolveOne(type, text);
-      if (key != null) {
-        keys.add(key);
-      }
-    }
-    return keys;
-  }
-
-  /** The canonical key for one path, or {@code null} for attributes this resource type does not have. */
-  private static Key resolveOne(ResourceType type, String text) {
-    AttributePath path;
-    try {
-      path = AttributePath.parse(text);
-    } catch (ScimException e) {
-      throw ScimException.invalidValue("Invalid attribute path '" + text + "' in attributes/excludedAttributes");
-    }
-    Schema extension = path.schemaUrn() == null ? null : type.extension(path.schemaUrn());
-    if (path.schemaUrn() != null && extension == null && !path.schemaUrn().equalsIgnoreCase(type.schema().id())) {
-      return null;
-    }
-    AttributeDefinition definition = extension != null ? extension.attribute(path.attribute())
-        : type.coreOrCommonAttribute(path.attribute());
-    if (definition == null) {
-      return path.attribute().equalsIgnoreCase("schemas") ? new Key(null, "schemas", null) : null;
-    }
-    String sub = null;
-    if (path.subAttribute() != null) {
-      AttributeDefinition subDefinition = definition.subAttribute(path.subAttribute());
-      if (subDefinition == null) {
-        return null;
-      }
-      sub = subDefinition.name();
-    }
-    return new Key(extension == null ? null : extension.id(), definition.name(), sub);
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(ObjectNode node) {

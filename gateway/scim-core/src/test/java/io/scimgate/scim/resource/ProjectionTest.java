@@ -1,8 +1,10 @@
 package io.scimgate.scim.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.schema.CoreSchemas;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,56 @@ class ProjectionTest {
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "MEMBERS").includes("members")).isFalse();
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "displayName", null).includes("members")).isFalse();
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "members.value", null).includes("members")).isTrue();
+  }
+
+  @Test
+  void aValuePathInAttributesKeepsTheMatchingValues() {
+    ObjectNode work = Projection.of(CoreSchemas.USER_TYPE, "emails[type eq \"work\"]", null)
+        .apply(CoreSchemas.USER_TYPE, USER);
+    assertThat(work.get("emails").toString()).isEqualTo("[{\"value\":\"a@b\",\"type\":\"work\"}]");
+    assertThat(work.fieldNames()).toIterable().containsExactlyInAnyOrder("schemas", "id", "emails");
+
+    ObjectNode values = Projection.of(CoreSchemas.USER_TYPE, "userName,EMAILS[TYPE eq \"home\" or value eq \"x,y\"].value",
+        null).apply(CoreSchemas.USER_TYPE, USER);
+    assertThat(values.get("emails").toString()).isEqualTo("[{\"value\":\"c@d\"}]");
+    assertThat(values.get("userName").asText()).isEqualTo("bjensen");
+
+    ObjectNode both = Projection.of(CoreSchemas.USER_TYPE, "emails[type eq \"work\"],emails.type", null)
+        .apply(CoreSchemas.USER_TYPE, USER);
+    assertThat(both.get("emails").toString())
+        .isEqualTo("[{\"value\":\"a@b\",\"type\":\"work\"},{\"type\":\"home\"}]");
+
+    ObjectNode none = Projection.of(CoreSchemas.USER_TYPE, "emails[type eq \"other\"]", null)
+        .apply(CoreSchemas.USER_TYPE, USER);
+    assertThat(none.has("emails")).as("no value matches: no attribute").isFalse();
+  }
+
+  @Test
+  void aValuePathInExcludedAttributesDropsTheMatchingValues() {
+    ObjectNode out = Projection.of(CoreSchemas.USER_TYPE, null, "emails[type eq \"home\"]")
+        .apply(CoreSchemas.USER_TYPE, USER);
+    assertThat(out.get("emails").toString()).isEqualTo("[{\"value\":\"a@b\",\"type\":\"work\"}]");
+    assertThat(out.get("userName").asText()).isEqualTo("bjensen");
+    assertThat(USER.get("emails").size()).as("the input is not modified").isEqualTo(2);
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "members[type eq \"Group\"]").includes("members"))
+        .as("a filtered exclusion still needs the members").isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "members[type eq \"User\"]", null).includes("members"))
+        .isTrue();
+  }
+
+  @Test
+  void aBadValuePathIsAClearError() {
+    assertThatThrownBy(() -> Projection.of(CoreSchemas.USER_TYPE, "emails[typo eq \"work\"]", null))
+        .isInstanceOfSatisfying(ScimException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.scimType()).isEqualTo("invalidFilter");
+          assertThat(e.detail()).contains("typo");
+        });
+    assertThatThrownBy(() -> Projection.of(CoreSchemas.USER_TYPE, "emails[type eq]", null))
+        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
+    assertThatThrownBy(() -> Projection.of(CoreSchemas.USER_TYPE, null, "userName[value eq \"x\"]"))
+        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+    assertThatThrownBy(() -> Projection.of(CoreSchemas.USER_TYPE, "emails[type eq \"work\"]x", null))
+        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
   }
 }

@@ -16,7 +16,8 @@ import org.pf4j.Extension;
  * "Custom SCIM": any RFC 7644 client we have no connector for (an in-house HR system, a script, a smaller IdP).
  * It applies the connection's admin-defined attribute mappings (for example a custom extension's {@code dept}
  * to the enterprise {@code department}) and the leniency most clients need: {@code null} means absent,
- * {@code "True"/"False"} strings are booleans, {@code op} in any case and {@code delete} for {@code remove}.
+ * {@code "True"/"False"} strings are booleans, {@code op} in any case and {@code delete} for {@code remove}, and
+ * bare string values in filters ({@code userName sw O}) are quoted.
  * The group prefix is the connection's ({@code "Custom SCIM - "} unless the admin set another).
  */
 @Extension
@@ -75,8 +76,9 @@ public final class CustomScimConnector implements IdpConnector {
     return out;
   }
 
+  /** Microsoft's Postman-style filters: {@code emails[type eq "work"].value eq x}, then bare values quoted. */
   @Override
   public String normalizeFilter(ResourceKind kind, String filter, ConnectionSettings settings) {
-    return FilterRewrites.subAttributeAfterValueFilter(filter);
+    return BareFilterValues.quote(FilterRewrites.subAttributeAfterValueFilter(filter));
   }
 }
