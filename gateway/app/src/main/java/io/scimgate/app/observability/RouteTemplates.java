@@ -53,7 +53,7 @@ public final class RouteTemplates {
 
   private String template(RoutingContext ctx, int status) {
     Route route = ctx.currentRoute();
-    if (route == null || route.getPath() == null) {
+    if (route == null || templatePath(route) == null) {
       // only handlers for every path ran (authentication refused, or nothing matched): the sub-router's mount
       return status == 404 || mount.isEmpty() ? UNMATCHED : mount + "/*";
     }
@@ -62,7 +62,19 @@ public final class RouteTemplates {
 
   /** {@code /Users/:id} (exact) as {@code <mount>/Users/{id}}; a wildcard route keeps its {@code *}. */
   private String render(Route route) {
-    String path = route.getPath().replaceAll(":([A-Za-z0-9_$]+)", "{$1}");
-    return mount + path + (route.isExactPath() ? "" : "*");
+    String path = templatePath(route).replaceAll(":([A-Za-z0-9_$]+)", "{$1}");
+    return mount + path + (route.getPath() == null || route.isExactPath() ? "" : "*");
+  }
+
+  /**
+   * A path route's path; a regex route's name when it is a path ({@code ScimRoutes} names its case-insensitive
+   * routes {@code /Users/:id}); else none.
+   */
+  private static String templatePath(Route route) {
+    if (route.getPath() != null) {
+      return route.getPath();
+    }
+    String name = route.getName();
+    return name != null && name.startsWith("/") ? name : null;
   }
 }

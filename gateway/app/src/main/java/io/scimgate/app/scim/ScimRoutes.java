@@ -45,11 +45,12 @@ final class ScimRoutes {
 
   /** Any method: the router answers 405 for methods no route of this path takes. */
   Route any(String path) {
-    return router.routeWithRegex(regex(path));
+    return router.routeWithRegex(regex(path)).setName(path);
   }
 
+  /** Named by its path ({@code /Users/:id}): metrics and logs label a request by it, never by the regex. */
   private Route route(HttpMethod method, String path) {
-    return router.routeWithRegex(method, regex(path));
+    return router.routeWithRegex(method, regex(path)).setName(path);
   }
 
   /** {@code /Users/:id} to {@code (?i:/Users)/(?<id>[^/]+)/?}: named groups become path parameters. */
