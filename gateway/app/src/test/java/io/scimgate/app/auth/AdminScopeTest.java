@@ -105,7 +105,7 @@ class AdminScopeTest {
               + route.getPath().replaceAll(":([A-Za-z]+)", "{$1}"))));
       Set<String> tabled = new TreeSet<>(OTHER_ROUTES);
       TENANT_ROUTES.forEach(route -> tabled.add(route.method() + " " + route.path()
-          .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{userId}")
+          .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{personId}")
           .replace("{d}", "{deliveryId}")));
       assertThat(tabled).isEqualTo(registered);
     } finally {

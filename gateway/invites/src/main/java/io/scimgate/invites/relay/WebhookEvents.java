@@ -2,6 +2,7 @@ package io.scimgate.invites.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -32,12 +33,14 @@ final class WebhookEvents {
   private final List<String> data = new ArrayList<>();
   private final List<OffsetDateTime> times = new ArrayList<>();
 
-  static Future<Void> enqueue(SqlConnection conn, UUID tenantId, List<OutboxEvent> events, List<UUID> deprovisioned) {
+  static Future<Void> enqueue(SqlConnection conn, UUID tenantId, List<OutboxEvent> events,
+      List<Deprovisioned> deprovisioned) {
     WebhookEvents batch = new WebhookEvents();
     events.forEach(batch::add);
     OutboxEvent last = events.get(events.size() - 1);
-    deprovisioned.forEach(userId -> batch.row("webhook:personnel.deprovisioned:" + userId + ":" + last.id(),
-        "personnel.deprovisioned", ScimJson.object().put("userId", userId.toString()), last));
+    deprovisioned.forEach(gone -> batch.row("webhook:personnel.deprovisioned:" + gone.personId() + ":" + last.id(),
+        "personnel.deprovisioned", ScimJson.object().put("personId", gone.personId().toString())
+            .put("userId", gone.userId().toString()), last));
     if (batch.ids.isEmpty()) {
       return Future.succeededFuture();
     }
