@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param deliveryLease how long a claimed delivery belongs to the node that claimed it; after a crash, it is
  *     sent again once this has passed
  * @param webhooks where webhooks may go (egress rules, the operator's allowlist) and their deadline
+ * @param invitationUrl the product's sign-up URL template for tenants without their own ({@code null}: none)
+ * @param invitationTtl how long an invitation link works after its mail was sent
  */
 public record InviteConfig(
     boolean pipeline,
@@ -29,7 +31,9 @@ public record InviteConfig(
     int deliveryMaxAttempts,
     Duration backoffBase,
     Duration backoffCap,
-    EgressSettings webhooks) {
+    EgressSettings webhooks,
+    String invitationUrl,
+    Duration invitationTtl) {
 
   @Override
   public String toString() {
@@ -37,6 +41,7 @@ public record InviteConfig(
         + (smtpUsername == null ? "" : " as " + smtpUsername + " (password " + (smtpPassword == null ? "unset" : "set")
         + ")")) + ", starttls=" + smtpStartTls + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
         + deliveryLease.toSeconds() + "s, webhooks=" + (webhooks.allowHttp() ? "http(s)" : "https") + " allowing ["
-        + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s";
+        + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s, invitation links "
+        + (invitationUrl == null ? "per tenant only" : invitationUrl) + " for " + invitationTtl.toHours() + "h";
   }
 }

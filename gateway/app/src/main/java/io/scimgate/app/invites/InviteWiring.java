@@ -7,6 +7,7 @@ import io.scimgate.connectors.api.DeliveryChannel;
 import io.scimgate.invites.InvitePipeline;
 import io.scimgate.invites.delivery.DeliveryWorker;
 import io.scimgate.invites.delivery.EmailChannel;
+import io.scimgate.invites.delivery.InvitationLinks;
 import io.scimgate.invites.delivery.SmtpSettings;
 import io.scimgate.invites.delivery.WebhookChannel;
 import io.scimgate.invites.egress.EgressPolicy;
@@ -14,6 +15,7 @@ import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
+import io.scimgate.persistence.invites.InvitationTokenRepository;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;
@@ -42,7 +44,8 @@ public final class InviteWiring {
     SecretBox secrets = new SecretBox(config.signingSecret());
     DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
-        invites.deliveryLease());
+        invites.deliveryLease(), new InvitationLinks(new InvitationTokenRepository(pool), invites.invitationUrl(),
+            invites.invitationTtl()));
     return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll());
   }
 }

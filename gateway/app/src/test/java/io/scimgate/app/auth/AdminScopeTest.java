@@ -62,6 +62,9 @@ class AdminScopeTest {
       new Route("GET", "/tenants/{t}/personnel", null, false),
       new Route("GET", "/tenants/{t}/personnel/{u}", null, false),
       new Route("POST", "/tenants/{t}/personnel/{u}/accept", null, false),
+      new Route("POST", "/tenants/{t}/personnel/{u}/invitation", null, false),
+      new Route("GET", "/tenants/{t}/invitation-url", null, false),
+      new Route("PUT", "/tenants/{t}/invitation-url", "{\"url\":\"https://app.example.com/join?t={token}\"}", true),
       new Route("PUT", "/tenants/{t}/webhook",
           "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"0123456789abcdef\",\"enabled\":false}", false),
       new Route("GET", "/tenants/{t}/webhook", null, false),
@@ -88,7 +91,7 @@ class AdminScopeTest {
 
   /** Routes outside /tenants/{id}: checked one by one in the tests below. */
   private static final List<String> OTHER_ROUTES = List.of("GET /tenants", "POST /tenants", "GET /connectors",
-      "GET /session", "DELETE /session", "POST /portal-sessions");
+      "GET /session", "DELETE /session", "POST /portal-sessions", "POST /invitations/accept");
 
   @Test
   void theTablesCoverEveryAdminRoute() {

@@ -98,14 +98,6 @@ public final class PersonnelRepository {
     return find(pool, tenantId, id);
   }
 
-  private static Future<Person> find(SqlClient on, UUID tenantId, UUID id) {
-    return on.preparedQuery("SELECT " + COLUMNS + " FROM personnel p WHERE p.id = " + RESOLVE
-            + " AND p.tenant_id = $2")
-        .execute(Tuple.of(id, tenantId))
-        .map(rows -> Rows.firstOrNull(rows, PersonnelRepository::map))
-        .compose(person -> withIdentity(on, person));
-  }
-
   /** The status changes of the person {@code id} names, oldest first. */
   public Future<List<PersonnelHistoryEntry>> history(UUID tenantId, UUID id) {
     return pool.preparedQuery("SELECT at, status, reason FROM personnel_history WHERE person_id = " + RESOLVE
@@ -126,18 +118,38 @@ public final class PersonnelRepository {
    * row, in one transaction. Refused (nothing written) unless the person is {@code invited} now.
    */
   public Future<StateChange<Person>> accept(UUID tenantId, UUID id, AuditContext ctx) {
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("WITH p AS (UPDATE personnel SET status = 'active', accepted_at = now(), updated_at = now()"
-            + " WHERE id = " + RESOLVE + " AND tenant_id = $2 AND status = 'invited' RETURNING *),"
-            + " history AS (INSERT INTO personnel_history (person_id, tenant_id, status, reason)"
-            + " SELECT id, tenant_id, 'active', 'invitation accepted' FROM p)"
-            + " SELECT " + COLUMNS + " FROM p")
-        .execute(Tuple.of(id, tenantId))
-        .map(rows -> Rows.firstOrNull(rows, PersonnelRepository::map))
+    return pool.withTransaction(conn -> acceptIn(conn, tenantId, id, null, ctx, "invitation accepted")
         .compose(accepted -> accepted == null
             ? find(conn, tenantId, id).map(StateChange::refused)
-            : recordAcceptance(conn, accepted, ctx)
-                .compose(done -> withIdentity(conn, accepted)).map(StateChange::applied)));
+            : Future.succeededFuture(StateChange.applied(accepted))));
+  }
+
+  /**
+   * On {@code conn}'s transaction: the person {@code id} names, if {@code invited} (for invitation {@code round}
+   * when given), becomes {@code active}, with history ({@code reason}), outbox event and audit row. {@code null}
+   * when refused (nothing written).
+   */
+  Future<Person> acceptIn(SqlConnection conn, UUID tenantId, UUID id, Integer round, AuditContext ctx,
+      String reason) {
+    return conn.preparedQuery("WITH p AS (UPDATE personnel SET status = 'active', accepted_at = now(),"
+            + " updated_at = now() WHERE id = " + RESOLVE + " AND tenant_id = $2 AND status = 'invited'"
+            + " AND ($3::int IS NULL OR invite_round = $3) RETURNING *),"
+            + " history AS (INSERT INTO personnel_history (person_id, tenant_id, status, reason)"
+            + " SELECT id, tenant_id, 'active', $4 FROM p)"
+            + " SELECT " + COLUMNS + " FROM p")
+        .execute(Tuple.of(id, tenantId, round, reason))
+        .map(rows -> Rows.firstOrNull(rows, PersonnelRepository::map))
+        .compose(accepted -> accepted == null ? Future.succeededFuture(null)
+            : recordAcceptance(conn, accepted, ctx).compose(done -> withIdentity(conn, accepted)));
+  }
+
+  /** The person {@code id} names in the tenant, with identities, read on {@code on}; or {@code null}. */
+  static Future<Person> find(SqlClient on, UUID tenantId, UUID id) {
+    return on.preparedQuery("SELECT " + COLUMNS + " FROM personnel p WHERE p.id = " + RESOLVE
+            + " AND p.tenant_id = $2")
+        .execute(Tuple.of(id, tenantId))
+        .map(rows -> Rows.firstOrNull(rows, PersonnelRepository::map))
+        .compose(person -> withIdentity(on, person));
   }
 
   private Future<Void> recordAcceptance(SqlConnection conn, Person person, AuditContext ctx) {
