@@ -148,8 +148,8 @@ final class InvitationAdmin {
 
   private static ScimException refusal(Resend outcome, UUID personId) {
     if (outcome instanceof Resend.NotInvited notInvited) {
-      return ScimException.of(409, null, "Person '" + notInvited.person().id() + "' is "
-          + notInvited.person().status().dbValue() + ", not invited: there is no outstanding invitation to send again");
+      return ScimException.of(409, null, "Person '" + notInvited.person().id() + "' has no outstanding invitation"
+          + " to send again (status: " + notInvited.person().status().dbValue() + ")");
     }
     if (outcome instanceof Resend.NoEmail noEmail) {
       return ScimException.of(409, null, "Person '" + noEmail.person().id()

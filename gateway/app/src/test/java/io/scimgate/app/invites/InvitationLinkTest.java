@@ -144,6 +144,18 @@ class InvitationLinkTest {
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(admin.get(personnel(person)).json().get("history").toString()).contains("invitation sent again");
 
+    // a mail of the first generation still queued (as if its sends had failed until now) gets no link any more
+    gateway.sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
+        + " VALUES ('invite:stale:' || $1, $2::uuid, 'email', 'personnel.invited', jsonb_build_object('personId', $1,"
+        + " 'round', 1, 'linkGeneration', 1), $3, 'pending', now())", person, acme.tenantId(), email);
+    for (int i = 0; i < 100 && !"dead".equals(gateway.sql("SELECT status FROM deliveries WHERE id = 'invite:stale:'"
+        + " || $1", person)); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(gateway.sql("SELECT status || ': ' || last_error FROM deliveries WHERE id = 'invite:stale:' || $1",
+        person)).startsWith("dead: stale");
+    assertThat(mail.receivedBy(email)).hasSize(2);
+
     assertThat(admin.put(urlPath, "{\"url\":null}").json().get("url").isNull()).isTrue();
     assertAdminError(admin.post(personnel(UUID.randomUUID().toString()) + "/invitation", null), 404, "Not Found");
   }

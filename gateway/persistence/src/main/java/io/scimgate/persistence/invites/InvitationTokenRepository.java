@@ -21,30 +21,36 @@ import java.util.UUID;
  * invitation's earlier mails that are still queued stale.
  */
 public final class InvitationTokenRepository {
-  /** A token for the mail of generation {@code $4} of invitation ($2, $3); none once a resend made it stale. */
-  private static final String ISSUE = "INSERT INTO invitation_tokens (token_hash, tenant_id, person_id, round,"
-      + " expires_at) SELECT $1, i.tenant_id, i.person_id, i.round, now() + make_interval(secs => $5)"
-      + " FROM invitations i WHERE i.person_id = $2 AND i.round = $3 AND i.link_generation = $4 RETURNING expires_at";
+  /**
+   * A token for the mail of generation {@code $4} of invitation ($2, $3); none once a resend made it stale. The
+   * share lock orders it with a resend: one that bumped the generation first makes this find none; one that comes
+   * after sees this token and revokes it.
+   */
+  private static final String ISSUE = "WITH inv AS (SELECT tenant_id, person_id, round FROM invitations"
+      + " WHERE person_id = $2 AND round = $3 AND link_generation = $4 FOR SHARE)"
+      + " INSERT INTO invitation_tokens (token_hash, tenant_id, person_id, round, expires_at)"
+      + " SELECT $1, tenant_id, person_id, round, now() + make_interval(secs => $5) FROM inv RETURNING expires_at";
   /** Uses a good token, in one step: two calls with one token cannot both get it. */
   private static final String USE = "UPDATE invitation_tokens SET used_at = now() WHERE token_hash = $1"
       + " AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING tenant_id, person_id, round";
-  /**
-   * The person's outstanding invitation gets a new generation and a new mail (its id names the generation, so
-   * it is a new message), their unused tokens are revoked, and the history says so.
-   */
-  private static final String RESEND = "WITH inv AS (UPDATE invitations i SET link_generation = link_generation + 1"
+  /** A resend, first: the person's outstanding invitation gets a new generation (and stays locked till commit). */
+  private static final String NEXT_GENERATION = "UPDATE invitations i SET link_generation = link_generation + 1"
       + " FROM personnel p WHERE p.id = $1 AND p.tenant_id = $2 AND p.status = 'invited' AND p.email IS NOT NULL"
-      + " AND i.person_id = p.id AND i.round = p.invite_round"
-      + " RETURNING p.id, p.email, p.display_name, p.user_name, i.round, i.link_generation),"
-      + " revoked AS (UPDATE invitation_tokens t SET revoked_at = now() FROM inv WHERE t.person_id = inv.id"
-      + " AND t.used_at IS NULL AND t.revoked_at IS NULL),"
+      + " AND i.person_id = p.id AND i.round = p.invite_round RETURNING i.round, i.link_generation";
+  /**
+   * Then, in a statement of its own (so that it sees a token issued while the first waited for its lock): the
+   * person's unused tokens are revoked, the history says so, and a new mail is queued, whose id names the
+   * generation (a new message).
+   */
+  private static final String RESEND = "WITH revoked AS (UPDATE invitation_tokens SET revoked_at = now()"
+      + " WHERE person_id = $1 AND used_at IS NULL AND revoked_at IS NULL),"
       + " hist AS (INSERT INTO personnel_history (person_id, tenant_id, status, reason)"
-      + " SELECT id, $2, 'invited', 'invitation sent again' FROM inv),"
-      + " mail AS (INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
-      + " SELECT 'invite:' || id || ':' || round || ':' || link_generation, $2, 'email', 'personnel.invited',"
-      + " jsonb_build_object('personId', id, 'email', email, 'displayName', display_name, 'userName', user_name,"
-      + " 'round', round, 'linkGeneration', link_generation), email, 'pending', now() FROM inv RETURNING id)"
-      + " SELECT id FROM mail";
+      + " VALUES ($1, $2, 'invited', 'invitation sent again'))"
+      + " INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
+      + " SELECT 'invite:' || p.id || ':' || $3::int || ':' || $4::int, $2, 'email', 'personnel.invited',"
+      + " jsonb_build_object("
+      + "'personId', p.id, 'email', p.email, 'displayName', p.display_name, 'userName', p.user_name, 'round', $3::int,"
+      + " 'linkGeneration', $4::int), p.email, 'pending', now() FROM personnel p WHERE p.id = $1 RETURNING id";
 
   private final Pool pool;
   private final AuditLog audit;
@@ -138,11 +144,18 @@ public final class InvitationTokenRepository {
       if (person == null) {
         return Future.succeededFuture(new Resend.NotFound());
       }
-      return conn.preparedQuery(RESEND).execute(Tuple.of(person.id(), tenantId))
+      return conn.preparedQuery(NEXT_GENERATION).execute(Tuple.of(person.id(), tenantId))
           .compose(rows -> rows.size() == 0 ? Future.succeededFuture(refusal(person))
-              : audit.append(conn, ctx, "personnel_resend_invitation", "Personnel", person.id().toString())
-                  .map(done -> new Resend.Queued(person, rows.iterator().next().getString("id"))));
+              : queueMail(conn, person, rows.iterator().next(), ctx));
     }));
+  }
+
+  private Future<Resend> queueMail(SqlConnection conn, Person person, Row invitation, AuditContext ctx) {
+    Tuple params = Tuple.of(person.id(), person.tenantId(), invitation.getInteger("round"),
+        invitation.getInteger("link_generation"));
+    return conn.preparedQuery(RESEND).execute(params)
+        .compose(rows -> audit.append(conn, ctx, "personnel_resend_invitation", "Personnel", person.id().toString())
+            .map(done -> new Resend.Queued(person, rows.iterator().next().getString("id"))));
   }
 
   private static Resend refusal(Person person) {
