@@ -59,6 +59,7 @@ const PILLS = {
   invited: ['Invited', 'pill-info'],
   active: ['Active', 'pill-ok'],
   deprovisioned: ['Deprovisioned', 'pill-error'],
+  inactive: ['Inactive', 'pill-muted'],
   on: ['SCIM on', 'pill-ok'],
   off: ['SCIM off', 'pill-muted'],
 };

@@ -1,4 +1,5 @@
-// #/t/{tenantId}/personnel: people with status, filters, debounced search, keyset paging, each one's history.
+// #/t/{tenantId}/personnel: people with status, filters, debounced search, keyset paging, and for each person the
+// SCIM users that are them (one per connection that pushes them) and their history.
 import { api, tenantPath } from '../api.js';
 import { h, replace } from '../dom.js';
 import { button, card, debounce, errorSlot, field, input, pageHeader, pill, select, table, time } from '../ui.js';
@@ -81,34 +82,49 @@ function drawResults(results, page, view) {
 }
 
 function personRows(person, view) {
-  const historyRow = h('tr', { class: 'history-row', hidden: true },
+  const detailsRow = h('tr', { class: 'history-row', hidden: true },
     h('td', { colspan: 7 }, h('div', { class: 'history' })));
-  const toggle = button('History', async () => {
+  const toggle = button('Details', async () => {
     const open = toggle.getAttribute('aria-expanded') === 'true';
     toggle.setAttribute('aria-expanded', String(!open));
-    historyRow.hidden = open;
+    detailsRow.hidden = open;
     if (!open) {
-      await drawHistory(historyRow.querySelector('.history'), view.tenantId, person.userId);
+      await drawDetails(detailsRow.querySelector('.history'), view, person.id);
     }
-  }, 'ghost', { 'aria-expanded': 'false', 'aria-label': `History of ${person.displayName || person.userName}` });
-  const row = h('tr', { 'data-user-id': person.userId },
+  }, 'ghost', { 'aria-expanded': 'false', 'aria-label': `Details of ${person.displayName || person.userName}` });
+  const row = h('tr', { 'data-person-id': person.id },
     h('td', {}, person.displayName || person.userName),
     h('td', {}, person.email || '—'),
     h('td', {}, pill(person.status)),
-    h('td', {}, view.connectionNames.get(person.connectionId) || '—'),
+    h('td', {}, connectionsOf(person, view.connectionNames) || '—'),
     h('td', {}, time(person.invitedAt)),
     h('td', {}, time(person.updatedAt)),
     h('td', { class: 'row-actions' }, toggle));
-  return [row, historyRow];
+  return [row, detailsRow];
 }
 
-async function drawHistory(container, tenantId, userId) {
-  replace(container, h('p', { class: 'muted' }, 'Loading history...'));
+/** The names of the connections that push this person, each once. */
+function connectionsOf(person, connectionNames) {
+  const names = (person.identities || [])
+    .map((identity) => connectionNames.get(identity.connectionId) || 'Deleted connection');
+  return [...new Set(names)].join(', ');
+}
+
+async function drawDetails(container, view, personId) {
+  replace(container, h('p', { class: 'muted' }, 'Loading...'));
   try {
-    const person = await api.get(tenantPath(tenantId, `/personnel/${encodeURIComponent(userId)}`));
-    replace(container, h('ol', { class: 'timeline' }, (person.history || []).map((entry) => h('li', {},
-      time(entry.at), ' ', pill(entry.status), entry.reason ? h('span', { class: 'muted' }, ` ${entry.reason}`)
-        : null))));
+    const person = await api.get(tenantPath(view.tenantId, `/personnel/${encodeURIComponent(personId)}`));
+    replace(container,
+      h('h3', { class: 'details-title' }, 'SCIM users'),
+      h('ul', { class: 'timeline identities' }, (person.identities || []).map((identity) => h('li', {},
+        h('span', {}, view.connectionNames.get(identity.connectionId) || 'Deleted connection'),
+        h('span', { class: 'mono' }, identity.userName),
+        pill(identity.active ? 'active' : 'inactive'),
+        identity.deletedAt ? h('span', { class: 'muted' }, 'deleted in the IdP') : null))),
+      h('h3', { class: 'details-title' }, 'History'),
+      h('ol', { class: 'timeline' }, (person.history || []).map((entry) => h('li', {},
+        time(entry.at), ' ', pill(entry.status), entry.reason ? h('span', { class: 'muted' }, ` ${entry.reason}`)
+          : null))));
   } catch (err) {
     replace(container, h('p', { class: 'text-error' }, err.message));
   }

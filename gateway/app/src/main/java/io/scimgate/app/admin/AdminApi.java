@@ -17,6 +17,7 @@ import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.invites.AutoInviteRepository;
 import io.scimgate.persistence.invites.DeliveryRepository;
+import io.scimgate.persistence.invites.InvitationTokenRepository;
 import io.scimgate.persistence.invites.PersonnelRepository;
 import io.scimgate.persistence.invites.WebhookRepository;
 import io.scimgate.persistence.requestlog.RequestLogRepository;
@@ -62,6 +63,7 @@ public final class AdminApi {
     new RequestLogAdmin(connections, requestLog, json).mount(router);
     new AutoInviteAdmin(tenants, new AutoInviteRepository(pool)).mount(router);
     new PersonnelAdmin(tenants, new PersonnelRepository(pool)).mount(router);
+    new InvitationAdmin(tenants, new InvitationTokenRepository(pool), config.invites().invitationUrl()).mount(router);
     new WebhookAdmin(tenants, new WebhookRepository(pool), new SecretBox(config.signingSecret())::seal,
         new EgressPolicy(config.invites().webhooks(), HostResolver.system(vertx))).mount(router);
     new DeliveryAdmin(tenants, new DeliveryRepository(pool)).mount(router);

@@ -33,13 +33,19 @@ final class InviteJson {
     return json;
   }
 
+  /** The person with the SCIM users that are them ({@code identities}, oldest first). */
   static ObjectNode person(Person person) {
-    return ScimJson.object().put("userId", person.userId().toString())
-        .put("connectionId", person.connectionId().toString()).put("userName", person.userName())
+    ObjectNode json = ScimJson.object().put("id", person.id().toString()).put("userName", person.userName())
         .put("displayName", person.displayName()).put("email", person.email())
         .put("status", person.status().dbValue()).put("invitedAt", text(person.invitedAt()))
         .put("acceptedAt", text(person.acceptedAt())).put("deprovisionedAt", text(person.deprovisionedAt()))
         .put("createdAt", text(person.createdAt())).put("updatedAt", text(person.updatedAt()));
+    ArrayNode identities = json.putArray("identities");
+    person.identities().forEach(identity -> identities.addObject().put("userId", identity.userId().toString())
+        .put("connectionId", identity.connectionId().toString()).put("userName", identity.userName())
+        .put("email", identity.email()).put("active", identity.active())
+        .put("deletedAt", text(identity.deletedAt())));
+    return json;
   }
 
   static ObjectNode personWithHistory(Person person, List<PersonnelHistoryEntry> history) {

@@ -21,8 +21,10 @@ import java.util.UUID;
 
 /**
  * {@code /admin/v1/tenants/{tenantId}/personnel}: the tenant's people (imported, invited, active,
- * deprovisioned), one person with their history, and accepting an invitation on someone's behalf (it stands in
- * for the product's sign-up, which is where acceptance really happens).
+ * deprovisioned), one person with their identities and history, and accepting an invitation on someone's behalf
+ * (it stands in for the product's sign-up, which is where acceptance really happens). {@code {personId}} may
+ * also be the id of a SCIM user that is the person (links from before people spanned connections keep working);
+ * the answer always gives the person's own {@code id}.
  */
 final class PersonnelAdmin {
   /** Longer than any name or address anyone types into a search box. */
@@ -39,8 +41,8 @@ final class PersonnelAdmin {
   void mount(Router router) {
     String base = "/tenants/:tenantId/personnel";
     router.get(base).handler(async(this::list));
-    router.get(base + "/:userId").handler(async(this::get));
-    router.post(base + "/:userId/accept").handler(async(this::accept));
+    router.get(base + "/:personId").handler(async(this::get));
+    router.post(base + "/:personId/accept").handler(async(this::accept));
   }
 
   /**
@@ -63,33 +65,33 @@ final class PersonnelAdmin {
   }
 
   private Future<Void> get(RoutingContext ctx) {
-    UUID userId = Params.uuidPath(ctx, "userId", "Person");
+    UUID personId = Params.uuidPath(ctx, "personId", "Person");
     return TenantAdmin.existing(tenants, ctx).compose(tenant -> {
-      Future<Person> person = personnel.get(tenant.id(), userId);
-      Future<List<PersonnelHistoryEntry>> history = personnel.history(tenant.id(), userId);
+      Future<Person> person = personnel.get(tenant.id(), personId);
+      Future<List<PersonnelHistoryEntry>> history = personnel.history(tenant.id(), personId);
       return Future.all(person, history).compose(done -> Responses.json(ctx, 200,
-          InviteJson.personWithHistory(found(person.result(), userId), history.result())));
+          InviteJson.personWithHistory(found(person.result(), personId), history.result())));
     });
   }
 
   /** Only an invited person can accept: the others have no invitation outstanding. */
   private Future<Void> accept(RoutingContext ctx) {
-    UUID userId = Params.uuidPath(ctx, "userId", "Person");
+    UUID personId = Params.uuidPath(ctx, "personId", "Person");
     return TenantAdmin.existing(tenants, ctx)
-        .compose(tenant -> personnel.accept(tenant.id(), userId, InviteJson.audit(ctx, tenant.id())))
+        .compose(tenant -> personnel.accept(tenant.id(), personId, InviteJson.audit(ctx, tenant.id())))
         .compose(change -> {
-          Person person = found(change.current(), userId);
+          Person person = found(change.current(), personId);
           if (!change.applied()) {
-            throw ScimException.of(409, null, "Person '" + userId + "' is " + person.status().dbValue()
+            throw ScimException.of(409, null, "Person '" + person.id() + "' is " + person.status().dbValue()
                 + ", not invited: only an outstanding invitation can be accepted");
           }
           return Responses.json(ctx, 200, InviteJson.person(person));
         });
   }
 
-  private static Person found(Person person, UUID userId) {
+  private static Person found(Person person, UUID personId) {
     if (person == null) {
-      throw ScimException.notFound("Person '" + userId + "' not found in this tenant");
+      throw ScimException.notFound("Person '" + personId + "' not found in this tenant");
     }
     return person;
   }

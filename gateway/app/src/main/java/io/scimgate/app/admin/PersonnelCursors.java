@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The personnel list's {@code after} / {@code nextAfter}: a position (creation time, user id) as base64url
+ * The personnel list's {@code after} / {@code nextAfter}: a position (creation time, person id) as base64url
  * text. Opaque to clients, so the page order may change without breaking an API promise; not a secret (it only
  * names a person the caller already saw).
  */
@@ -19,7 +19,7 @@ final class PersonnelCursors {
   private PersonnelCursors() {}
 
   static String encode(PersonnelCursor cursor) {
-    String plain = cursor.createdAt().toString() + SEPARATOR + cursor.userId();
+    String plain = cursor.createdAt().toString() + SEPARATOR + cursor.personId();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -53,6 +53,8 @@ public final class ConfigLoader {
   public static final String DELIVERY_LEASE_SECONDS = "SCIMGATE_DELIVERY_LEASE_SECONDS";
   public static final String DELIVERY_MAX_ATTEMPTS = "SCIMGATE_DELIVERY_MAX_ATTEMPTS";
   public static final String DELIVERY_BACKOFF_BASE_MS = "SCIMGATE_DELIVERY_BACKOFF_BASE_MS";
+  public static final String INVITATION_URL = "SCIMGATE_INVITATION_URL";
+  public static final String INVITATION_TTL_HOURS = "SCIMGATE_INVITATION_TTL_HOURS";
   public static final String RATE_LIMIT_CONNECTION_RPS = "SCIMGATE_RATE_LIMIT_CONNECTION_RPS";
   public static final String RATE_LIMIT_CONNECTION_BURST = "SCIMGATE_RATE_LIMIT_CONNECTION_BURST";
   public static final String RATE_LIMIT_TENANT_RPS = "SCIMGATE_RATE_LIMIT_TENANT_RPS";
@@ -214,7 +216,19 @@ public final class ConfigLoader {
         Duration.ofHours(1),
         webhooks(),
         new EventRetention(Duration.ofDays(integer(EVENTS_RETENTION_DAYS, 30, 1, 3650)),
-            Duration.ofSeconds(integer(EVENTS_PRUNE_SECONDS, 300, 1, 86_400))));
+            Duration.ofSeconds(integer(EVENTS_PRUNE_SECONDS, 300, 1, 86_400)),
+        invitationUrl(),
+        Duration.ofHours(integer(INVITATION_TTL_HOURS, 168, 1, 8760)));
+  }
+
+  /** The product's sign-up URL template for tenants without their own; {@code null} when unset. */
+  private String invitationUrl() {
+    String template = text(INVITATION_URL, null);
+    try {
+      return template == null ? null : io.scimgate.app.invites.InvitationUrlTemplate.check(template);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(INVITATION_URL + " " + e.getMessage());
+    }
   }
 
   /**

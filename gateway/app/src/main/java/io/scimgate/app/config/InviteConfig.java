@@ -16,6 +16,8 @@ import java.time.Duration;
  *     sent again once this has passed
  * @param webhooks where webhooks may go (egress rules, the operator's allowlist) and their deadline
  * @param events how long processed events are kept for the events API, and how often they are pruned
+ * @param invitationUrl the product's sign-up URL template for tenants without their own ({@code null}: none)
+ * @param invitationTtl how long an invitation link works after its mail was sent
  */
 public record InviteConfig(
     boolean pipeline,
@@ -32,7 +34,9 @@ public record InviteConfig(
     Duration backoffBase,
     Duration backoffCap,
     EgressSettings webhooks,
-    EventRetention events) {
+    EventRetention events,
+    String invitationUrl,
+    Duration invitationTtl) {
 
   @Override
   public String toString() {
@@ -41,6 +45,7 @@ public record InviteConfig(
         + ")")) + ", starttls=" + smtpStartTls + ", delivery attempts=" + deliveryMaxAttempts + ", lease="
         + deliveryLease.toSeconds() + "s, webhooks=" + (webhooks.allowHttp() ? "http(s)" : "https") + " allowing ["
         + webhooks.allowedHosts() + "] within " + webhooks.timeout().toSeconds() + "s, events kept "
-        + events.keep().toDays() + "d";
+        + events.keep().toDays() + "d, invitation links "
+        + (invitationUrl == null ? "per tenant only" : invitationUrl) + " for " + invitationTtl.toHours() + "h";
   }
 }

@@ -8,6 +8,7 @@ import io.scimgate.invites.InvitePipeline;
 import io.scimgate.invites.PipelineObserver;
 import io.scimgate.invites.delivery.DeliveryWorker;
 import io.scimgate.invites.delivery.EmailChannel;
+import io.scimgate.invites.delivery.InvitationLinks;
 import io.scimgate.invites.delivery.SmtpSettings;
 import io.scimgate.invites.delivery.WebhookChannel;
 import io.scimgate.invites.egress.EgressPolicy;
@@ -15,6 +16,7 @@ import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
+import io.scimgate.persistence.invites.InvitationTokenRepository;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;
@@ -44,7 +46,8 @@ public final class InviteWiring {
     SecretBox secrets = new SecretBox(config.signingSecret());
     DeliveryWorker worker = new DeliveryWorker(pool, channels, secrets::open,
         new RetryPolicy(invites.backoffBase(), invites.backoffCap(), invites.deliveryMaxAttempts()),
-        invites.deliveryLease(), observer);
+        invites.deliveryLease(), new InvitationLinks(new InvitationTokenRepository(pool), invites.invitationUrl(),
+            invites.invitationTtl()), observer);
     return new InvitePipeline(pool, worker, Database.connectOptions(config.databaseUrl()), invites.poll(),
         invites.events(), observer);
   }

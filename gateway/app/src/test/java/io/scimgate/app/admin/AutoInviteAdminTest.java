@@ -280,7 +280,8 @@ class AutoInviteAdminTest {
   }
 
   private static String status(String userId) throws Exception {
-    return gateway.sql("SELECT status FROM personnel WHERE user_id = $1", UUID.fromString(userId));
+    return gateway.sql("SELECT p.status FROM personnel p JOIN person_identities i ON i.person_id = p.id"
+        + " WHERE i.user_id = $1", UUID.fromString(userId));
   }
 
   /** Waits until the relay has applied every event of the tenant (the preview and the save read its work). */

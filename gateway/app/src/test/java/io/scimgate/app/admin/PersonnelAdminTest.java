@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /admin/v1/tenants/{id}/personnel}: listing with filters and paging, one person with history, and
- * accepting an invitation. The rows the relay made for the real SCIM users are then overwritten with fixed
- * statuses and times, so that filters and order have known answers.
+ * {@code /admin/v1/tenants/{id}/personnel}: listing with filters and paging, one person with identities and
+ * history, and accepting an invitation. The people the relay made of the real SCIM users are then replaced by
+ * people with fixed statuses and times (each with one identity, the person's id being the user's), so that
+ * filters and order have known answers.
  */
 class PersonnelAdminTest {
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2024-03-01T09:00:00Z");
@@ -49,6 +50,7 @@ class PersonnelAdminTest {
         .get("id").asText();
     otherConnection = UUID.randomUUID().toString();
     awaitRelay(client.tenantId());
+    gateway.sql("DELETE FROM personnel WHERE tenant_id = $1", UUID.fromString(client.tenantId()));
     insertPerson(client.tenantId(), client.connectionId(), people.get(0), "ann@okta.local", "imported", 0);
     insertPerson(client.tenantId(), client.connectionId(), people.get(1), "bob@okta.local", "invited", 1);
     insertPerson(client.tenantId(), client.connectionId(), people.get(2), "cid@okta.local", "deprovisioned", 2);
@@ -66,13 +68,18 @@ class PersonnelAdminTest {
   void listsEveryoneInCreationOrderWithTheTotal() {
     JsonNode page = list("");
     assertThat(page.get("total").asLong()).isEqualTo(4);
-    assertThat(userIds(page)).containsExactlyElementsOf(people);
+    assertThat(personIds(page)).containsExactlyElementsOf(people);
     JsonNode bob = page.get("items").get(1);
     List<String> fields = new ArrayList<>();
     bob.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("userId", "connectionId", "userName", "displayName", "email", "status",
-        "invitedAt", "acceptedAt", "deprovisionedAt", "createdAt", "updatedAt");
-    assertThat(bob.get("connectionId").asText()).isEqualTo(client.connectionId());
+    assertThat(fields).containsExactly("id", "userName", "displayName", "email", "status", "invitedAt",
+        "acceptedAt", "deprovisionedAt", "createdAt", "updatedAt", "identities");
+    JsonNode identity = bob.get("identities").get(0);
+    assertThat(bob.get("identities")).hasSize(1);
+    assertThat(identity.get("userId").asText()).isEqualTo(people.get(1));
+    assertThat(identity.get("connectionId").asText()).isEqualTo(client.connectionId());
+    assertThat(identity.get("userName").asText()).isEqualTo("bob@okta.local");
+    assertThat(identity.get("active").asBoolean()).isTrue();
     assertThat(bob.get("userName").asText()).isEqualTo("bob@okta.local");
     assertThat(bob.get("displayName").asText()).isEqualTo("Display bob@okta.local");
     assertThat(bob.get("email").asText()).isEqualTo("bob@okta.local");
@@ -85,18 +92,18 @@ class PersonnelAdminTest {
 
   @Test
   void filtersCombineAndPagesDoNotOverlap() {
-    assertThat(userIds(list("?status=invited"))).containsExactly(people.get(1));
-    assertThat(userIds(list("?groupId=" + sales))).containsExactly(people.get(0), people.get(1));
-    assertThat(userIds(list("?groupId=" + sales + "&status=imported"))).containsExactly(people.get(0));
-    assertThat(userIds(list("?connectionId=" + otherConnection))).containsExactly(people.get(3));
-    assertThat(userIds(list("?connectionId=" + client.connectionId() + "&status=active"))).isEmpty();
-    assertThat(userIds(list("?groupId=" + UUID.randomUUID()))).isEmpty();
+    assertThat(personIds(list("?status=invited"))).containsExactly(people.get(1));
+    assertThat(personIds(list("?groupId=" + sales))).containsExactly(people.get(0), people.get(1));
+    assertThat(personIds(list("?groupId=" + sales + "&status=imported"))).containsExactly(people.get(0));
+    assertThat(personIds(list("?connectionId=" + otherConnection))).containsExactly(people.get(3));
+    assertThat(personIds(list("?connectionId=" + client.connectionId() + "&status=active"))).isEmpty();
+    assertThat(personIds(list("?groupId=" + UUID.randomUUID()))).isEmpty();
     JsonNode page = list("?offset=1&limit=2");
     assertThat(page.get("total").asLong()).isEqualTo(4);
-    assertThat(userIds(page)).containsExactly(people.get(1), people.get(2));
+    assertThat(personIds(page)).containsExactly(people.get(1), people.get(2));
     JsonNode filtered = list("?groupId=" + sales + "&offset=1&limit=1");
     assertThat(filtered.get("total").asLong()).isEqualTo(2);
-    assertThat(userIds(filtered)).containsExactly(people.get(1));
+    assertThat(personIds(filtered)).containsExactly(people.get(1));
   }
 
   @Test
@@ -159,9 +166,9 @@ class PersonnelAdminTest {
     assertThat(history.get(0).get("reason").asText()).isEqualTo("invitation accepted");
 
     JsonNode event = ScimJson.parse(gateway.sql("SELECT data::text FROM outbox_events WHERE tenant_id = $1"
-        + " AND type = 'personnel.accepted' AND resource_id = $2 AND connection_id = $3", UUID.fromString(tenant),
-        UUID.fromString(invited), UUID.fromString(connection)));
-    assertThat(event.get("userId").asText()).isEqualTo(invited);
+        + " AND type = 'personnel.accepted' AND resource_id = $2 AND connection_id IS NULL", UUID.fromString(tenant),
+        UUID.fromString(invited)));
+    assertThat(event.get("personId").asText()).isEqualTo(invited);
     assertThat(event.size()).isEqualTo(1);
     assertThat(gateway.sql("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'personnel_accept'"
         + " AND resource_id = $2", UUID.fromString(tenant), invited)).isEqualTo("1");
@@ -174,7 +181,7 @@ class PersonnelAdminTest {
         "Not Found");
     assertThat(gateway.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'personnel.accepted'",
         UUID.fromString(tenant))).isEqualTo("1");
-    assertThat(gateway.sql("SELECT status FROM personnel WHERE user_id = $1", UUID.fromString(imported)))
+    assertThat(gateway.sql("SELECT status FROM personnel WHERE id = $1", UUID.fromString(imported)))
         .isEqualTo("imported");
   }
 
@@ -186,21 +193,21 @@ class PersonnelAdminTest {
     String john = insertNamed(tenant, connection, "john.smith", "John Smith", "smith@globex.example", "invited", 1);
     String ann = insertNamed(tenant, UUID.randomUUID().toString(), "ann", "Ann Jones", null, "imported", 2);
 
-    assertThat(userIds(list(tenant, "?q=jane"))).containsExactly(jane);
-    assertThat(userIds(list(tenant, "?q=JD%40GLOBEX"))).containsExactly(jane);
-    assertThat(userIds(list(tenant, "?q=john.s"))).containsExactly(john);
-    assertThat(userIds(list(tenant, "?q=smith"))).as("e-mail prefix").containsExactly(john);
-    assertThat(userIds(list(tenant, "?q=j"))).containsExactly(jane, john);
-    assertThat(userIds(list(tenant, "?q=jones"))).as("a prefix, not a substring").isEmpty();
-    assertThat(userIds(list(tenant, "?q=%20%20"))).as("blank: no search").containsExactly(jane, john, ann);
-    assertThat(userIds(list(tenant, "?q=%25"))).as("no wildcards").isEmpty();
+    assertThat(personIds(list(tenant, "?q=jane"))).containsExactly(jane);
+    assertThat(personIds(list(tenant, "?q=JD%40GLOBEX"))).containsExactly(jane);
+    assertThat(personIds(list(tenant, "?q=john.s"))).containsExactly(john);
+    assertThat(personIds(list(tenant, "?q=smith"))).as("e-mail prefix").containsExactly(john);
+    assertThat(personIds(list(tenant, "?q=j"))).containsExactly(jane, john);
+    assertThat(personIds(list(tenant, "?q=jones"))).as("a prefix, not a substring").isEmpty();
+    assertThat(personIds(list(tenant, "?q=%20%20"))).as("blank: no search").containsExactly(jane, john, ann);
+    assertThat(personIds(list(tenant, "?q=%25"))).as("no wildcards").isEmpty();
 
     JsonNode combined = list(tenant, "?q=j&status=invited&connectionId=" + connection);
-    assertThat(userIds(combined)).containsExactly(john);
+    assertThat(personIds(combined)).containsExactly(john);
     assertThat(combined.get("total").asLong()).isEqualTo(1);
     assertThat(list(tenant, "?q=j&limit=1").get("total").asLong()).isEqualTo(2);
-    assertThat(userIds(list(tenant, "?q=a&connectionId=" + connection))).isEmpty();
-    assertThat(userIds(list("?q=ann"))).as("another tenant's Ann").containsExactly(people.get(0));
+    assertThat(personIds(list(tenant, "?q=a&connectionId=" + connection))).isEmpty();
+    assertThat(personIds(list("?q=ann"))).as("another tenant's Ann").containsExactly(people.get(0));
   }
 
   @Test
@@ -212,20 +219,20 @@ class PersonnelAdminTest {
       insertNamed(tenant, connection, "user" + i, "Person " + i, "p" + i + "@umbrella.example",
           i % 5 == 0 ? "invited" : "imported", i / 3);
     }
-    List<String> everyone = userIds(list(tenant, "?limit=1000"));
+    List<String> everyone = personIds(list(tenant, "?limit=1000"));
     assertThat(everyone).hasSize(23).doesNotHaveDuplicates();
     assertThat(keysetWalk(tenant, "&limit=4")).containsExactlyElementsOf(everyone);
     assertThat(keysetWalk(tenant, "&limit=1000")).containsExactlyElementsOf(everyone);
 
-    List<String> imported = userIds(list(tenant, "?status=imported&limit=1000"));
+    List<String> imported = personIds(list(tenant, "?status=imported&limit=1000"));
     assertThat(keysetWalk(tenant, "&status=imported&limit=5")).hasSize(18).containsExactlyElementsOf(imported);
-    List<String> searched = userIds(list(tenant, "?q=person%201&limit=1000"));
+    List<String> searched = personIds(list(tenant, "?q=person%201&limit=1000"));
     assertThat(keysetWalk(tenant, "&q=person%201&limit=2")).hasSize(11).containsExactlyElementsOf(searched);
 
     JsonNode firstByOffset = list(tenant, "?offset=0&limit=4");
     assertThat(firstByOffset.get("total").asLong()).isEqualTo(23);
     JsonNode second = list(tenant, "?limit=4&after=" + firstByOffset.get("nextAfter").asText());
-    assertThat(userIds(second)).containsExactlyElementsOf(everyone.subList(4, 8));
+    assertThat(personIds(second)).containsExactlyElementsOf(everyone.subList(4, 8));
     assertThat(second.get("total").asLong()).isEqualTo(23);
   }
 
@@ -248,7 +255,7 @@ class PersonnelAdminTest {
     List<String> visited = new ArrayList<>();
     JsonNode page = list(tenant, "?" + query.substring(1));
     for (int pages = 0; pages < 100; pages++) {
-      visited.addAll(userIds(page));
+      visited.addAll(personIds(page));
       if (page.get("nextAfter").isNull()) {
         return visited;
       }
@@ -267,9 +274,9 @@ class PersonnelAdminTest {
     return list(client.tenantId(), query);
   }
 
-  private static List<String> userIds(JsonNode page) {
+  private static List<String> personIds(JsonNode page) {
     List<String> ids = new ArrayList<>();
-    page.get("items").forEach(item -> ids.add(item.get("userId").asText()));
+    page.get("items").forEach(item -> ids.add(item.get("id").asText()));
     return ids;
   }
 
@@ -277,44 +284,47 @@ class PersonnelAdminTest {
     return "/admin/v1/tenants/" + tenantId + "/personnel/" + userId;
   }
 
-  /** Waits until the relay has processed the tenant's events, then forgets the history it wrote. */
+  /** Waits until the relay has processed the tenant's events. */
   private static void awaitRelay(String tenantId) throws Exception {
     for (int i = 0; i < 200 && !"0".equals(gateway.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = $1"
         + " AND processed_at IS NULL", UUID.fromString(tenantId))); i++) {
       Thread.sleep(50);
     }
-    gateway.sql("DELETE FROM personnel_history WHERE tenant_id = $1", UUID.fromString(tenantId));
   }
 
-  /** A personnel row with fixed values; {@code hour} orders creation (T0 plus that many hours). */
+  /**
+   * A person with fixed values and one identity, the SCIM user {@code userId} of {@code connectionId} (the person's
+   * id is the user's, as for people from before V013); {@code hour} orders creation (T0 plus that many hours).
+   */
   private static void insertPerson(String tenantId, String connectionId, String userId, String userName,
       String status, int hour) throws Exception {
-    OffsetDateTime at = T0.plusHours(hour);
-    gateway.sql("INSERT INTO personnel (user_id, tenant_id, connection_id, user_name, display_name, email, status,"
+    gateway.sql("WITH p AS (INSERT INTO personnel (id, tenant_id, match_key, user_name, display_name, email, status,"
             + " scim_active, invited_at, deprovisioned_at, created_at, updated_at)"
-            + " VALUES ($1, $2, $3, $4, 'Display ' || $4, $4, $5, $5 <> 'deprovisioned',"
+            + " VALUES ($1, $2, 'user:' || gen_random_uuid(), $4, 'Display ' || $4, $4, $5, $5 <> 'deprovisioned',"
             + " CASE WHEN $5 IN ('invited', 'active') THEN $6 END, CASE WHEN $5 = 'deprovisioned' THEN $6 END, $6, $6)"
-            + " ON CONFLICT (user_id) DO UPDATE SET connection_id = excluded.connection_id,"
-            + " user_name = excluded.user_name, display_name = excluded.display_name, email = excluded.email,"
-            + " status = excluded.status, scim_active = excluded.scim_active, invited_at = excluded.invited_at,"
-            + " deprovisioned_at = excluded.deprovisioned_at, created_at = excluded.created_at,"
-            + " updated_at = excluded.updated_at",
-        UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, status, at);
+            + " RETURNING id, scim_active)"
+            + " INSERT INTO person_identities (user_id, person_id, tenant_id, connection_id, user_name, email, active,"
+            + " created_at) SELECT id, id, $2, $3, $4, $4, scim_active, $6 FROM p",
+        UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, status,
+        T0.plusHours(hour));
   }
 
-  /** A person with distinct names; {@code hour} orders creation. Completes with the new user id. */
+  /** A person with distinct names; {@code hour} orders creation. Completes with the new person's id. */
   private static String insertNamed(String tenantId, String connectionId, String userName, String displayName,
       String email, String status, int hour) throws Exception {
     String userId = UUID.randomUUID().toString();
-    gateway.sql("INSERT INTO personnel (user_id, tenant_id, connection_id, user_name, display_name, email, status,"
-            + " scim_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $8)",
+    gateway.sql("WITH p AS (INSERT INTO personnel (id, tenant_id, match_key, user_name, display_name, email, status,"
+            + " scim_active, created_at, updated_at)"
+            + " VALUES ($1, $2, 'user:' || gen_random_uuid(), $4, $5, $6, $7, true, $8, $8) RETURNING id)"
+            + " INSERT INTO person_identities (user_id, person_id, tenant_id, connection_id, user_name, email, active,"
+            + " created_at) SELECT id, id, $2, $3, $4, $6, true, $8 FROM p",
         UUID.fromString(userId), UUID.fromString(tenantId), UUID.fromString(connectionId), userName, displayName,
         email, status, T0.plusHours(hour));
     return userId;
   }
 
   private static void history(String userId, String status, String reason, int hour) throws Exception {
-    gateway.sql("INSERT INTO personnel_history (user_id, tenant_id, at, status, reason) VALUES ($1, $2, $3, $4, $5)",
+    gateway.sql("INSERT INTO personnel_history (person_id, tenant_id, at, status, reason) VALUES ($1, $2, $3, $4, $5)",
         UUID.fromString(userId), UUID.fromString(client.tenantId()), T0.plusHours(hour), status, reason);
   }
 }

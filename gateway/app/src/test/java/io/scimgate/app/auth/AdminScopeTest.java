@@ -62,6 +62,9 @@ class AdminScopeTest {
       new Route("GET", "/tenants/{t}/personnel", null, false),
       new Route("GET", "/tenants/{t}/personnel/{u}", null, false),
       new Route("POST", "/tenants/{t}/personnel/{u}/accept", null, false),
+      new Route("POST", "/tenants/{t}/personnel/{u}/invitation", null, false),
+      new Route("GET", "/tenants/{t}/invitation-url", null, false),
+      new Route("PUT", "/tenants/{t}/invitation-url", "{\"url\":\"https://app.example.com/join?t={token}\"}", true),
       new Route("PUT", "/tenants/{t}/webhook",
           "{\"url\":\"https://hooks.example.com/x\",\"secret\":\"0123456789abcdef\",\"enabled\":false}", false),
       new Route("GET", "/tenants/{t}/webhook", null, false),
@@ -89,7 +92,7 @@ class AdminScopeTest {
 
   /** Routes outside /tenants/{id}: checked one by one in the tests below. */
   private static final List<String> OTHER_ROUTES = List.of("GET /tenants", "POST /tenants", "GET /connectors",
-      "GET /session", "DELETE /session", "POST /portal-sessions");
+      "GET /session", "DELETE /session", "POST /portal-sessions", "POST /invitations/accept");
 
   @Test
   void theTablesCoverEveryAdminRoute() {
@@ -106,7 +109,7 @@ class AdminScopeTest {
               + route.getPath().replaceAll(":([A-Za-z]+)", "{$1}"))));
       Set<String> tabled = new TreeSet<>(OTHER_ROUTES);
       TENANT_ROUTES.forEach(route -> tabled.add(route.method() + " " + route.path()
-          .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{userId}")
+          .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{personId}")
           .replace("{d}", "{deliveryId}")));
       assertThat(tabled).isEqualTo(registered);
     } finally {

@@ -42,6 +42,23 @@ class ConfigLoaderTest {
     assertThat(config.scimBaseUrl("c1")).isEqualTo("https://scim.example.com/scim/v2/c1");
   }
 
+  @Test
+  void invitationLinksNeedAnHttpsTemplateWithThePlaceholderAndLastAWeekByDefault() {
+    assertThat(new ConfigLoader(Map.of()).load().invites().invitationUrl()).isNull();
+    assertThat(new ConfigLoader(Map.of()).load().invites().invitationTtl()).isEqualTo(java.time.Duration.ofDays(7));
+    GatewayConfig config = new ConfigLoader(Map.of(ConfigLoader.INVITATION_URL,
+        " https://app.example.com/join?token={token} ", ConfigLoader.INVITATION_TTL_HOURS, "24")).load();
+    assertThat(config.invites().invitationUrl()).isEqualTo("https://app.example.com/join?token={token}");
+    assertThat(config.invites().invitationTtl()).isEqualTo(java.time.Duration.ofHours(24));
+    for (String bad : new String[] {"https://app.example.com/join", "http://app.example.com/join?t={token}",
+        "https://user:pw@app.example.com/{token}", "/join?t={token}"}) {
+      assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.INVITATION_URL, bad)).load()).as(bad)
+          .hasMessageContaining(ConfigLoader.INVITATION_URL);
+    }
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.INVITATION_TTL_HOURS, "0")).load())
+        .hasMessageContaining(ConfigLoader.INVITATION_TTL_HOURS);
+  }
+
   /** SMTP credentials never travel in clear text unless the operator says so in as many words. */
   @Test
   void smtpCredentialsRequireStartTls() {

@@ -42,8 +42,9 @@ class InviteMailTest {
     assertThat(received).hasSize(1);
     assertThat(received.get(0).subject()).isEqualTo("You're invited to join Acme okta");
     assertThat(received.get(0).body()).contains("Acme okta").contains("Test User");
-    assertThat(received.get(0).messageId()).isEqualTo("<invite-" + user + "-1@scimgate>");
-    assertThat(gateway.sql("SELECT status FROM deliveries WHERE id = $1", "invite:" + user + ":1")).isEqualTo("sent");
+    String person = personOf(gateway, user);
+    assertThat(received.get(0).messageId()).isEqualTo("<invite-" + person + "-1@scimgate>");
+    assertThat(gateway.sql("SELECT status FROM deliveries WHERE id = $1", "invite:" + person + ":1")).isEqualTo("sent");
 
     okta.scim().patchOps("/Users/" + user, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed\"}");
     Thread.sleep(500);
@@ -102,7 +103,7 @@ class InviteMailTest {
       try {
         ScimClient okta = credentialed.newConnection("okta");
         String user = inviteNewHire(credentialed, okta, "tls-" + UUID.randomUUID() + "@example.com");
-        String delivery = "invite:" + user + ":1";
+        String delivery = "invite:" + personOf(credentialed, user) + ":1";
         for (int i = 0; i < 200 && credentialed.sql("SELECT last_error FROM deliveries WHERE id = $1", delivery) == null
             && !"sent".equals(credentialed.sql("SELECT status FROM deliveries WHERE id = $1", delivery)); i++) {
           Thread.sleep(50);
@@ -116,6 +117,18 @@ class InviteMailTest {
         credentialed.close();
       }
     }
+  }
+
+  /** The person SCIM user {@code userId} is (once the relay has seen the user). */
+  private static String personOf(TestGateway gateway, String userId) throws Exception {
+    String person = null;
+    for (int i = 0; i < 100 && person == null; i++) {
+      person = gateway.sql("SELECT person_id FROM person_identities WHERE user_id = $1::uuid", userId);
+      if (person == null) {
+        Thread.sleep(50);
+      }
+    }
+    return person;
   }
 
   private static void awaitStatus(io.scimgate.app.support.Http admin, String person, String status)

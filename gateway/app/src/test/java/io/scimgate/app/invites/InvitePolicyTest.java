@@ -58,8 +58,11 @@ class InvitePolicyTest {
     }
   }
 
+  /** The person SCIM user {@code $1} is. */
+  private static final String PERSON_OF = "(SELECT person_id FROM person_identities WHERE user_id = $1::uuid)";
+
   private static String status(String userId) throws Exception {
-    return gateway.sql("SELECT status FROM personnel WHERE user_id = $1::uuid", userId);
+    return gateway.sql("SELECT status FROM personnel WHERE id = " + PERSON_OF, userId);
   }
 
   private static String awaitStatus(String userId, String expected) throws Exception {
@@ -89,9 +92,9 @@ class InvitePolicyTest {
         + "\"}]}");
     assertThat(awaitStatus(alice, "invited")).isEqualTo("invited");
     Thread.sleep(300); // the second group's event must not invite again
-    assertThat(count("SELECT count(*) FROM invitations WHERE user_id = $1::uuid", alice)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM deliveries WHERE channel = 'email' AND data->>'userId' = $1", alice))
-        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM invitations WHERE person_id = " + PERSON_OF, alice)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM deliveries WHERE channel = 'email' AND data->>'personId' = "
+        + PERSON_OF + "::text", alice)).isEqualTo(1);
   }
 
   @Test
@@ -123,11 +126,11 @@ class InvitePolicyTest {
     assertThat(awaitStatus(carol, "deprovisioned")).isEqualTo("deprovisioned");
     tenant.scim().patchOps("/Users/" + carol, "{\"op\":\"replace\",\"value\":{\"active\":true}}");
     assertThat(awaitStatus(carol, "invited")).as("never accepted: invited again").isEqualTo("invited");
-    assertThat(count("SELECT count(*) FROM invitations WHERE user_id = $1::uuid", carol)).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM invitations WHERE person_id = " + PERSON_OF, carol)).isEqualTo(2);
     tenant.scim().delete("/Users/" + carol);
     assertThat(awaitStatus(carol, "deprovisioned")).isEqualTo("deprovisioned");
     assertThat(gateway.sql("SELECT string_agg(status, ',' ORDER BY id) FROM personnel_history"
-        + " WHERE user_id = $1::uuid", carol)).isEqualTo("imported,invited,deprovisioned,imported,invited,deprovisioned");
+        + " WHERE person_id = " + PERSON_OF, carol)).isEqualTo("imported,invited,deprovisioned,imported,invited,deprovisioned");
   }
 
   @Test

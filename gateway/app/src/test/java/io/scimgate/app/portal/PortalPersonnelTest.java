@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-/** The Personnel screen over 30 people: pages, search, filters, a person's history. */
+/** The Personnel screen over 30 people: pages, search, filters, a person's SCIM users and history. */
 class PortalPersonnelTest {
   private static final int PEOPLE = 30;
   private static final int PAGE_SIZE = 25;
@@ -54,25 +54,27 @@ class PortalPersonnelTest {
 
       browser.type("Search", "person-07");
       awaitRows(browser, 1);
-      assertThat(browser.find(By.cssSelector("tr[data-user-id]")).getText()).contains("person-07@acme.test");
+      assertThat(browser.find(By.cssSelector("tr[data-person-id]")).getText()).contains("person-07@acme.test");
       browser.field("Search").clear(); // fires no input event: the space does, and the screen trims it
       browser.field("Search").sendKeys(" ");
       awaitRows(browser, PAGE_SIZE);
 
       new Select(browser.field("Status")).selectByVisibleText("Deprovisioned");
       awaitRows(browser, 1);
-      assertThat(browser.find(By.cssSelector("tr[data-user-id]")).getText()).contains("person-30@acme.test");
+      assertThat(browser.find(By.cssSelector("tr[data-person-id]")).getText()).contains("person-30@acme.test");
       new Select(browser.field("Status")).selectByVisibleText("Any status");
       new Select(browser.field("SCIM group")).selectByVisibleText("Okta SCIM - Night shift");
       awaitRows(browser, 3);
 
-      browser.find(By.cssSelector("tr[data-user-id] button[aria-expanded='false']")).click();
-      browser.until(d -> d.findElement(By.cssSelector(".history .timeline")).getText().contains("Imported"));
+      browser.find(By.cssSelector("tr[data-person-id] button[aria-expanded='false']")).click();
+      browser.until(d -> d.findElement(By.cssSelector(".history ol.timeline")).getText().contains("Imported"));
+      assertThat(browser.find(By.cssSelector(".history .identities")).getText()).contains("okta production")
+          .contains("person-01@acme.test").contains("Active");
       assertThat(browser.cspViolations()).isEmpty();
     }
   }
 
   private static void awaitRows(Browser browser, int count) {
-    browser.until(d -> d.findElements(By.cssSelector("tr[data-user-id]")).size() == count);
+    browser.until(d -> d.findElements(By.cssSelector("tr[data-person-id]")).size() == count);
   }
 }

@@ -46,7 +46,8 @@ public final class MailServer implements AutoCloseable {
       try {
         for (var to : message.getRecipients(Message.RecipientType.TO)) {
           all.add(new Received(to.toString().toLowerCase(Locale.ROOT), message.getSubject(),
-              message.getHeader("Message-ID", null), body(message)));
+              message.getHeader("Message-ID", null), body(message), part(message, "text/plain"),
+              part(message, "text/html")));
         }
       } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException(e);
@@ -80,11 +81,25 @@ public final class MailServer implements AutoCloseable {
     return String.valueOf(content);
   }
 
+  /** The first part of {@code type} (the message itself when it is not multipart), or null. */
+  private static String part(MimeMessage message, String type) throws MessagingException, java.io.IOException {
+    Object content = message.getContent();
+    if (!(content instanceof jakarta.mail.Multipart multipart)) {
+      return message.isMimeType(type) ? String.valueOf(content) : null;
+    }
+    for (int i = 0; i < multipart.getCount(); i++) {
+      if (multipart.getBodyPart(i).isMimeType(type)) {
+        return String.valueOf(multipart.getBodyPart(i).getContent());
+      }
+    }
+    return null;
+  }
+
   @Override
   public void close() {
     greenMail.stop();
   }
 
-  /** One received message, to one recipient. */
-  public record Received(String to, String subject, String messageId, String body) {}
+  /** One received message, to one recipient: its parts together ({@code body}) and apart. */
+  public record Received(String to, String subject, String messageId, String body, String text, String html) {}
 }

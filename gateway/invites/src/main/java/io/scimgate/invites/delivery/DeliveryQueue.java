@@ -45,12 +45,13 @@ final class DeliveryQueue {
       + " LEFT JOIN busy b ON b.tenant_id = due.tenant_id"
       + " JOIN tenants t ON t.id = due.tenant_id"
       + " LEFT JOIN webhook_endpoints w ON w.tenant_id = due.tenant_id AND w.enabled"
+      + " LEFT JOIN invitation_settings i ON i.tenant_id = due.tenant_id"
       + " WHERE d.id = due.id AND CASE WHEN due.webhook"
       + " THEN due.kind_rank <= $6 AND due.tenant_rank <= $5 - coalesce(b.in_flight, 0)"
       + " ELSE due.kind_rank <= $7 END"
       + " RETURNING d.id, d.tenant_id, d.channel, d.event_type, d.data::text AS data,"
       + " d.recipient, d.attempts, d.occurred_at, t.name AS tenant_name, w.url AS webhook_url,"
-      + " w.secret_encrypted AS webhook_secret";
+      + " w.secret_encrypted AS webhook_secret, i.url_template AS invitation_url";
 
   private final Pool pool;
   private final Duration lease;
@@ -74,7 +75,7 @@ final class DeliveryQueue {
         due.add(new DueDelivery(row.getString("id"), row.getUUID("tenant_id"), row.getString("tenant_name"),
             row.getString("channel"), row.getString("event_type"), ScimJson.parse(row.getString("data")),
             row.getString("recipient"), row.getInteger("attempts"), Rows.instant(row, "occurred_at"),
-            row.getString("webhook_url"), row.getString("webhook_secret")));
+            row.getString("webhook_url"), row.getString("webhook_secret"), row.getString("invitation_url")));
       }
       return due;
     });

@@ -57,6 +57,7 @@ public final class DeliveryWorker {
   private final UnaryOperator<String> openSecret;
   private final RetryPolicy retry;
   private final PipelineObserver observer;
+  private final InvitationLinks links;
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final InFlight inFlight = new InFlight();
   private volatile Runnable wakeUp = () -> { };
@@ -64,15 +65,17 @@ public final class DeliveryWorker {
   /**
    * @param openSecret turns a stored (sealed) webhook secret into the secret; called only to build a call
    * @param lease how long a claimed delivery belongs to this node (after a crash it is sent again then)
+   * @param links puts the sign-up link into invitation mails as they are sent
    * @param observer hears of every outcome once it is recorded
    */
   public DeliveryWorker(Pool pool, Map<String, DeliveryChannel> channels, UnaryOperator<String> openSecret,
-      RetryPolicy retry, Duration lease, PipelineObserver observer) {
+      RetryPolicy retry, Duration lease, InvitationLinks links, PipelineObserver observer) {
     this.queue = new DeliveryQueue(pool, lease);
     this.channels = Map.copyOf(channels);
     this.openSecret = openSecret;
     this.retry = retry;
     this.observer = observer;
+    this.links = links;
   }
 
   /** What to call when a send has finished and its slot is free: the owner's loop claims more. */
@@ -115,10 +118,12 @@ public final class DeliveryWorker {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    ObjectNode data = due.data() instanceof ObjectNode object ? object : ScimJson.object();
-    Delivery delivery = new Delivery(due.id(), due.channel(), due.eventType(), due.tenantId().toString(),
-        due.tenantName(), due.occurredAt(), data, target, due.attempts());
-    return Future.fromCompletionStage(channel.deliver(delivery)).timeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    ObjectNode stored = due.data() instanceof ObjectNode object ? object : ScimJson.object();
+    return links.prepare(due, stored).compose(data -> {
+      Delivery delivery = new Delivery(due.id(), due.channel(), due.eventType(), due.tenantId().toString(),
+          due.tenantName(), due.occurredAt(), data, target, due.attempts());
+      return Future.fromCompletionStage(channel.deliver(delivery)).timeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    });
   }
 
   private Map<String, String> target(DueDelivery due) {

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A claimed row of {@code deliveries}, with what sending it needs: the tenant's name and, for webhooks, the
- * endpoint (its secret still sealed; it is opened only to build the call).
+ * A claimed row of {@code deliveries}, with what sending it needs: the tenant's name, for webhooks the endpoint
+ * (its secret still sealed; it is opened only to build the call), for invitations the tenant's sign-up URL
+ * template ({@code null}: the gateway's default).
  */
 record DueDelivery(String id, UUID tenantId, String tenantName, String channel, String eventType, JsonNode data,
-    String recipient, int attempts, Instant occurredAt, String webhookUrl, String sealedSecret) {
+    String recipient, int attempts, Instant occurredAt, String webhookUrl, String sealedSecret,
+    String invitationUrl) {
 
   @Override
   public String toString() {

@@ -25,20 +25,19 @@ public final class InvitePolicy {
   private InvitePolicy() {}
 
   /**
-   * Applies one event; completes with the user it deprovisioned (for the webhook), or {@code null}. With the
+   * Applies one event; completes with the person it deprovisioned (for the webhook), or {@code null}. With the
    * tenant's auto-invites off ({@code invitesOn} false), nobody is invited, so no invite statement is sent. Statements
    * are sent without waiting for each other's results (the relay pipelines a whole batch); the invite statement
    * checks eligibility itself, so it can follow the personnel update blindly.
    */
-  public static Future<UUID> apply(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
+  public static Future<Deprovisioned> apply(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
     EventType type = EventType.parse(event.type()).orElse(null);
     if (type == null) {
       return Future.succeededFuture(null); // a type this node does not know: nothing to apply
     }
     return switch (type) {
       case USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED -> userChanged(conn, event, invitesOn);
-      case USER_DELETED -> PersonnelUpdates.deprovision(conn, event)
-          .map(change -> change.becameDeprovisioned() ? event.resourceId() : null);
+      case USER_DELETED -> PersonnelUpdates.deprovision(conn, event).map(change -> deprovisioned(change, event));
       case GROUP_MEMBERS_ADDED -> !invitesOn ? Future.succeededFuture(null) : Invitations.inviteUsers(conn,
           event.tenantId(), userMembers(event.data()), "added to a selected group", event.createdAt())
           .map(invited -> null);
@@ -47,11 +46,15 @@ public final class InvitePolicy {
     };
   }
 
-  private static Future<UUID> userChanged(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
+  private static Future<Deprovisioned> userChanged(SqlConnection conn, OutboxEvent event, boolean invitesOn) {
     Future<StatusChange> change = PersonnelUpdates.upsert(conn, event);
     Future<Long> invited = !invitesOn ? Future.succeededFuture(0L) : Invitations.inviteUsers(conn, event.tenantId(),
         List.of(event.resourceId()), "member of a selected group", event.createdAt());
-    return Future.all(change, invited).map(done -> change.result().becameDeprovisioned() ? event.resourceId() : null);
+    return Future.all(change, invited).map(done -> deprovisioned(change.result(), event));
+  }
+
+  private static Deprovisioned deprovisioned(StatusChange change, OutboxEvent event) {
+    return change.becameDeprovisioned() ? new Deprovisioned(change.personId(), event.resourceId()) : null;
   }
 
   /** Turning the toggle on invites the members of every selected group; selecting groups, theirs. */

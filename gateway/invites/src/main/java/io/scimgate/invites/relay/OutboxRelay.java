@@ -1,6 +1,7 @@
 package io.scimgate.invites.relay;
 
 import io.scimgate.invites.PipelineObserver;
+import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.invites.policy.InvitePolicy;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -119,13 +120,14 @@ public final class OutboxRelay {
    * each seeing the effects of those before it (one transaction), so the outcome is that of applying the events
    * one by one, without a round trip per statement.
    */
-  private static Future<List<UUID>> applyInOrder(SqlConnection conn, List<OutboxEvent> events, boolean invitesOn) {
-    List<Future<UUID>> applied = new ArrayList<>(events.size());
+  private static Future<List<Deprovisioned>> applyInOrder(SqlConnection conn, List<OutboxEvent> events,
+      boolean invitesOn) {
+    List<Future<Deprovisioned>> applied = new ArrayList<>(events.size());
     for (OutboxEvent event : events) {
       applied.add(InvitePolicy.apply(conn, event, invitesOn));
     }
     return Future.all(applied).map(all -> {
-      List<UUID> deprovisioned = new ArrayList<>();
+      List<Deprovisioned> deprovisioned = new ArrayList<>();
       applied.forEach(result -> {
         if (result.result() != null) {
           deprovisioned.add(result.result());

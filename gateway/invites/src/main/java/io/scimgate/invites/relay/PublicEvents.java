@@ -5,6 +5,7 @@ import static io.scimgate.persistence.events.Channel.WEBHOOK;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.persistence.events.EventType;
 import io.scimgate.scim.json.ScimJson;
 import java.util.ArrayList;
@@ -35,10 +36,14 @@ public final class PublicEvents {
     return List.of(new PublicEvent("webhook:" + event.id(), type, event.createdAt(), withConnection(body, event)));
   }
 
-  /** The webhook the relay sends when a user event deprovisioned a person ({@code last}: the batch's last event). */
-  public static PublicEvent deprovisioned(UUID userId, OutboxEvent last) {
-    return new PublicEvent("webhook:personnel.deprovisioned:" + userId + ":" + last.id(),
-        EventType.PERSONNEL_DEPROVISIONED, last.createdAt(), ScimJson.object().put("userId", userId.toString()));
+  /**
+   * The webhook the relay sends when a user event deprovisioned a person: the person, and the user whose change
+   * left them without an active identity ({@code last}: the batch's last event).
+   */
+  public static PublicEvent deprovisioned(Deprovisioned gone, OutboxEvent last) {
+    return new PublicEvent("webhook:personnel.deprovisioned:" + gone.personId() + ":" + last.id(),
+        EventType.PERSONNEL_DEPROVISIONED, last.createdAt(), ScimJson.object()
+            .put("personId", gone.personId().toString()).put("userId", gone.userId().toString()));
   }
 
   private static List<PublicEvent> perMember(OutboxEvent event, EventType type) {

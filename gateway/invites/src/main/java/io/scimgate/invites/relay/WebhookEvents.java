@@ -1,5 +1,6 @@
 package io.scimgate.invites.relay;
 
+import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.persistence.events.Channel;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
@@ -29,11 +30,12 @@ final class WebhookEvents {
   private final List<String> data = new ArrayList<>();
   private final List<OffsetDateTime> times = new ArrayList<>();
 
-  static Future<Void> enqueue(SqlConnection conn, UUID tenantId, List<OutboxEvent> events, List<UUID> deprovisioned) {
+  static Future<Void> enqueue(SqlConnection conn, UUID tenantId, List<OutboxEvent> events,
+      List<Deprovisioned> deprovisioned) {
     WebhookEvents batch = new WebhookEvents();
     events.forEach(event -> PublicEvents.render(event).forEach(batch::add));
     OutboxEvent last = events.get(events.size() - 1);
-    deprovisioned.forEach(userId -> batch.add(PublicEvents.deprovisioned(userId, last)));
+    deprovisioned.forEach(gone -> batch.add(PublicEvents.deprovisioned(gone, last)));
     if (batch.ids.isEmpty()) {
       return Future.succeededFuture();
     }

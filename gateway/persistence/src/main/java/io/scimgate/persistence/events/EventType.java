@@ -46,7 +46,7 @@ public enum EventType {
   INVITES_SETTINGS_CHANGED("invites.settings_changed", Producer.AUTO_INVITE_SETTINGS, null, Payloads.SETTINGS),
   /** Stands in for the product's sign-up; nothing consumes it yet. */
   PERSONNEL_ACCEPTED("personnel.accepted", Producer.INVITATION_ACCEPTANCE, null, Payloads.PERSON),
-  PERSONNEL_DEPROVISIONED("personnel.deprovisioned", Producer.INVITE_POLICY, null, Payloads.PERSON, WEBHOOK),
+  PERSONNEL_DEPROVISIONED("personnel.deprovisioned", Producer.INVITE_POLICY, null, Payloads.DEPROVISIONED, WEBHOOK),
   PERSONNEL_INVITED("personnel.invited", Producer.INVITATIONS, null, Payloads.INVITED, WEBHOOK);
 
   private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
@@ -121,7 +121,8 @@ public enum EventType {
     static final List<String> MEMBERS = List.of("members");
     static final List<String> MEMBER = List.of("groupId", "connectionId", "member");
     static final List<String> SETTINGS = List.of("enabled", "groupIds", "addedGroupIds", "turnedOn");
-    static final List<String> PERSON = List.of("userId");
-    static final List<String> INVITED = List.of("userId", "email", "displayName", "userName");
+    static final List<String> PERSON = List.of("personId");
+    static final List<String> DEPROVISIONED = List.of("personId", "userId");
+    static final List<String> INVITED = List.of("personId", "email", "displayName", "userName");
   }
 }

@@ -27,17 +27,17 @@ public final class AutoInviteRepository {
   /**
    * The people a save of groups {@code $2} with the toggle on would have the relay invite at once: the groups it
    * backfills are all of them when the toggle is off now ("turned on"), else those not selected yet ("added");
-   * of their members, those the invite policy's eligibility admits (imported, SCIM-active, no invitation for
-   * the current round yet).
+   * of the people their members (active SCIM users) are, those the invite policy's eligibility admits (imported,
+   * SCIM-active, no invitation for the current round yet), each person once.
    */
   private static final String BACKFILL_COUNT = "WITH was_on AS (SELECT coalesce((SELECT enabled"
       + " FROM auto_invite_settings WHERE tenant_id = $1), false) AS enabled),"
       + " backfilled AS (SELECT g.id FROM unnest($2::uuid[]) AS g(id), was_on WHERE NOT was_on.enabled"
       + " OR g.id NOT IN (SELECT group_id FROM auto_invite_groups WHERE tenant_id = $1))"
-      + " SELECT count(DISTINCT p.user_id) FROM backfilled b"
-      + " JOIN scim_group_members m ON m.group_id = b.id JOIN personnel p ON p.user_id = m.member_id"
+      + " SELECT count(DISTINCT p.id) FROM backfilled b JOIN scim_group_members m ON m.group_id = b.id"
+      + " JOIN person_identities pi ON pi.user_id = m.member_id AND pi.active JOIN personnel p ON p.id = pi.person_id"
       + " WHERE p.tenant_id = $1 AND p.status = 'imported' AND p.scim_active"
-      + " AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.user_id = p.user_id AND i.round = p.invite_round)";
+      + " AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id AND i.round = p.invite_round)";
 
   private final Pool pool;
   private final AuditLog audit;

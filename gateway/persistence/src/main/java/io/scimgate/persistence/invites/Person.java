@@ -1,13 +1,17 @@
 package io.scimgate.persistence.invites;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One row of {@code personnel}: a tenant's person as the product sees them, fed by a SCIM user. */
+/**
+ * One row of {@code personnel}: a tenant's person as the product sees them, one per tenant however many
+ * connections push them, with the SCIM users that are them. Names and e-mail are those of the identity that wrote
+ * last (an active one while there is one).
+ */
 public record Person(
-    UUID userId,
+    UUID id,
     UUID tenantId,
-    UUID connectionId,
     String userName,
     String displayName,
     String email,
@@ -16,4 +20,15 @@ public record Person(
     Instant acceptedAt,
     Instant deprovisionedAt,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    List<PersonIdentity> identities) {
+
+  public Person {
+    identities = List.copyOf(identities);
+  }
+
+  Person withIdentities(List<PersonIdentity> linked) {
+    return new Person(id, tenantId, userName, displayName, email, status, invitedAt, acceptedAt, deprovisionedAt,
+        createdAt, updatedAt, linked);
+  }
+}

@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * Which of a tenant's people to list; every field is optional ({@code null}: any).
  *
- * @param groupId only members of this SCIM group (direct membership)
- * @param search  only people whose display name, userName or e-mail starts with this, ignoring case
+ * @param groupId      only people one of whose SCIM users is a member of this group (direct membership)
+ * @param connectionId only people with a SCIM user of this connection
+ * @param search       only people whose display name, userName or e-mail starts with this, ignoring case
  */
 public record PersonnelFilter(PersonnelStatus status, UUID groupId, UUID connectionId, String search) {
   public static final PersonnelFilter ALL = new PersonnelFilter(null, null, null, null);
@@ -37,11 +38,14 @@ public record PersonnelFilter(PersonnelStatus status, UUID groupId, UUID connect
       conditions.add(bind("p.status = $", status.dbValue(), params));
     }
     if (connectionId != null) {
-      conditions.add(bind("p.connection_id = $", connectionId, params));
+      // checked per person along the page order, like the status: a connection usually holds most of its tenant's
+      // people, so the page fills after a few more rows (collecting all of its people first would not)
+      conditions.add(bind("EXISTS (SELECT 1 FROM person_identities i WHERE i.person_id = p.id AND i.tenant_id = $",
+          tenantId, params) + bind(" AND i.connection_id = $", connectionId, params) + ")");
     }
     if (groupId != null) {
-      conditions.add(bind("p.user_id IN (SELECT m.member_id FROM scim_group_members m WHERE m.group_id = $",
-          groupId, params) + ")");
+      conditions.add(bind("p.id IN (SELECT i.person_id FROM scim_group_members m JOIN person_identities i"
+          + " ON i.user_id = m.member_id WHERE m.group_id = $", groupId, params) + ")");
     }
     if (search != null) {
       conditions.add(searchCondition(params));

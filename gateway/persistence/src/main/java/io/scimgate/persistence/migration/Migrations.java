@@ -53,6 +53,11 @@ public final class Migrations {
     return migrations;
   }
 
+  /** Only those up to and including {@code version}: an older schema, for tests of a migration that moves data. */
+  public Migrations through(int version) {
+    return new Migrations(migrations.stream().filter(migration -> migration.version() <= version).toList());
+  }
+
   /** Applies what is missing; completes with the number of migrations applied by this call. */
   public Future<Integer> apply(Pool pool) {
     return pool.getConnection().compose(conn -> applyLocked(conn).eventually(conn::close));

@@ -49,9 +49,9 @@ class PersonnelIndexUsageTest {
     for (int other = 1; other <= OTHER_TENANTS; other++) {
       insertPeople(UUID.randomUUID(), UUID.randomUUID(), other * PEOPLE, PEOPLE / 2);
     }
-    pool.query("VACUUM ANALYZE personnel").execute().await(60, TimeUnit.SECONDS);
-    Row row = pool.preparedQuery("SELECT created_at, user_id FROM personnel WHERE tenant_id = $1"
-        + " ORDER BY created_at, user_id OFFSET 60000 LIMIT 1").execute(Tuple.of(tenant)).await().iterator().next();
+    pool.query("VACUUM ANALYZE personnel, person_identities").execute().await(60, TimeUnit.SECONDS);
+    Row row = pool.preparedQuery("SELECT created_at, id FROM personnel WHERE tenant_id = $1"
+        + " ORDER BY created_at, id OFFSET 60000 LIMIT 1").execute(Tuple.of(tenant)).await().iterator().next();
     middle = new PersonnelCursor(row.getOffsetDateTime(0).toInstant(), row.getUUID(1));
   }
 
@@ -75,6 +75,8 @@ class PersonnelIndexUsageTest {
     assertIndexed(PersonnelRepository.pageQuery(tenant, invited, middle, 0, 101));
     PersonnelFilter oneConnection = new PersonnelFilter(ANY, null, connection, null);
     assertIndexed(PersonnelRepository.pageQuery(tenant, oneConnection, middle, 0, 101));
+    assertIndexed(PersonnelRepository.pageQuery(tenant, oneConnection, null, 0, 101));
+    assertIndexed(PersonnelRepository.countQuery(tenant, oneConnection));
   }
 
   @Test
@@ -97,6 +99,7 @@ class PersonnelIndexUsageTest {
     String generic = genericPlan(statement);
     for (String plan : new String[] {custom, generic}) {
       assertThat(plan).as(statement.sql() + "\n" + plan).doesNotContain("Seq Scan on personnel")
+          .doesNotContain("Seq Scan on person_identities")
           .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
     }
     return custom + generic;
@@ -129,16 +132,21 @@ class PersonnelIndexUsageTest {
     return plan.toString();
   }
 
-  /** {@code count} people numbered from {@code first}: one a second, statuses in turn, a few without e-mail. */
+  /**
+   * {@code count} people numbered from {@code first}: one a second, statuses in turn, a few without e-mail, each
+   * with one identity in {@code connectionId}.
+   */
   private static void insertPeople(UUID tenantId, UUID connectionId, int first, int count) throws Exception {
     pool.preparedQuery("INSERT INTO tenants (id, name) VALUES ($1, 'explain')").execute(Tuple.of(tenantId)).await();
-    pool.preparedQuery("INSERT INTO personnel (user_id, tenant_id, connection_id, user_name, display_name, email,"
-            + " status, scim_active, created_at, updated_at)"
-            + " SELECT gen_random_uuid(), $1, $2, 'user-' || i || '@example.com', 'Person ' || i,"
-            + " CASE WHEN i % 50 <> 0 THEN 'p' || i || '@Example.com' END,"
+    pool.preparedQuery("WITH people AS (INSERT INTO personnel (id, tenant_id, match_key, user_name, display_name,"
+            + " email, status, scim_active, created_at, updated_at)"
+            + " SELECT gen_random_uuid(), $1, 'email:user-' || i || '@example.com', 'user-' || i || '@example.com',"
+            + " 'Person ' || i, CASE WHEN i % 50 <> 0 THEN 'p' || i || '@Example.com' END,"
             + " (ARRAY['imported', 'invited', 'active', 'deprovisioned'])[1 + i % 4], i % 4 <> 3,"
             + " $3::timestamptz + i * interval '1 second', now()"
-            + " FROM generate_series($4::int, $5::int) AS i")
+            + " FROM generate_series($4::int, $5::int) AS i RETURNING id, user_name, email, scim_active, created_at)"
+            + " INSERT INTO person_identities (user_id, person_id, tenant_id, connection_id, user_name, email, active,"
+            + " created_at) SELECT gen_random_uuid(), id, $1, $2, user_name, email, scim_active, created_at FROM people")
         .execute(Tuple.of(tenantId, connectionId, Instant.parse("2024-01-01T00:00:00Z").atOffset(
             ZoneOffset.UTC), first, first + count - 1))
         .await(120, TimeUnit.SECONDS);
