@@ -216,7 +216,7 @@ public final class ConfigLoader {
         Duration.ofHours(1),
         webhooks(),
         new EventRetention(Duration.ofDays(integer(EVENTS_RETENTION_DAYS, 30, 1, 3650)),
-            Duration.ofSeconds(integer(EVENTS_PRUNE_SECONDS, 300, 1, 86_400)),
+            Duration.ofSeconds(integer(EVENTS_PRUNE_SECONDS, 300, 1, 86_400))),
         invitationUrl(),
         Duration.ofHours(integer(INVITATION_TTL_HOURS, 168, 1, 8760)));
   }
