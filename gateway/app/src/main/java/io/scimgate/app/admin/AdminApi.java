@@ -41,6 +41,8 @@ public final class AdminApi {
     ConnectionRegistry registry = services.registry();
     ConnectorRegistry connectors = services.connectors();
     Router router = Router.router(vertx);
+    // the contract needs no credential: mounted before the authentication of every other route
+    router.get("/openapi.json").handler(new OpenApiDocument());
     router.route().handler(AdminAuthHandler.create(tokens, portal.sessions(), config));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     // before every endpoint: below /tenants/{id}, a company admin sees only their own tenant
