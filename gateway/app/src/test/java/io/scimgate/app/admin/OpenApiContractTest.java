@@ -236,6 +236,7 @@ class OpenApiContractTest {
     CheckedAdmin page = new CheckedAdmin(gateway.anonymous(), contract)
         .withHeaders(Map.of("Cookie", cookie, "X-CSRF-Token", csrf));
     status(browser.put(base + "/scim", "{\"enabled\":true}"), 403);
+    status(browser.post("/portal-sessions", null), 403);
     status(page.post("/portal-sessions", null), 400);
     status(page.put(base + "/scim", "{\"enabled\":true}"), 200);
     status(page.delete("/session"), 204);
