@@ -17,7 +17,8 @@ class ProgressTest {
     assertThat(Progress.line("seeding user users", 120_000, 1_000_000, 14 * SECOND))
         .isEqualTo("seeding user users: 120,000 of 1,000,000 (12%), 14 s so far, about 1 min 42 s left");
     assertThat(Progress.line("seeding", 0, 10, 3 * SECOND)).isEqualTo("seeding: 0 of 10 (0%), 3 s so far");
-    assertThat(Progress.line("seeding", 10, 10, 7_300 * SECOND)).isEqualTo("seeding: 10 of 10 (100%), 2 h 1 min so far");
+    assertThat(Progress.line("seeding", 10, 10, 7_300 * SECOND))
+        .isEqualTo("seeding: 10 of 10 (100%), 2 h 1 min so far");
   }
 
   @Test

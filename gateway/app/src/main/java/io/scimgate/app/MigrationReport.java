@@ -24,8 +24,8 @@ final class MigrationReport {
     for (Migration migration : status.pending()) {
       out.printf("  pending  %s%n", migration.name());
     }
-    status.unknown().forEach(done -> out.printf("  unknown  %s  (applied %s by a build that has it; this one does not)%n",
-        done.name(), done.appliedAt()));
+    status.unknown().forEach(done -> out.printf(
+        "  unknown  %s  (applied %s by a build that has it; this one does not)%n", done.name(), done.appliedAt()));
     out.printf("%d applied, %d pending, %d changed, %d unknown%n", status.applied().size(), status.pending().size(),
         status.changed().size(), status.unknown().size());
     if (!status.changed().isEmpty()) {

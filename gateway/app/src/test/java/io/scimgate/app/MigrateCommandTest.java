@@ -40,8 +40,8 @@ class MigrateCommandTest {
     assertThat(migrate.exitCode()).as(migrate.output()).isZero();
     Run current = scimgate("migrate", "--status");
     assertThat(current.exitCode()).as(current.output()).isZero();
-    assertThat(current.output()).contains("  applied  V001__core_tables.sql").contains(" 0 pending, 0 changed, 0 unknown")
-        .doesNotContain("pending  V");
+    assertThat(current.output()).contains("  applied  V001__core_tables.sql")
+        .contains(" 0 pending, 0 changed, 0 unknown").doesNotContain("pending  V");
 
     sql("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 3");
     sql("INSERT INTO schema_migrations (version, name, checksum)"

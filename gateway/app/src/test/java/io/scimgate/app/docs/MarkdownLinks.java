@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * images outside code, headings' anchors lower-cased, punctuation dropped, spaces as hyphens, repeats numbered.
  */
 final class MarkdownLinks {
-  private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+  private static final Pattern LINK =
+      Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
   private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
 
