@@ -8,7 +8,8 @@
 # Environment: RUNS (3), TWO_NODE_RUNS (2), SCALE_RUNS (2), CONCURRENCY (64), SECONDS_MEASURED (15),
 # WARMUP_SECONDS (45: on a core shared with PostgreSQL the JIT needs that long; pgbench, with no JIT, gets 5),
 # USERS (20000), GROUP_MEMBERS (10000), SKIP (parts to leave out: main two-nodes scale profiles jmh).
-# A run that fails is reported at the end and does not stop the others.
+# A run that fails is reported at the end and does not stop the others. Each step prints "step k of N" and, from
+# the average step so far, about how long the rest takes.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -23,13 +24,31 @@ failed=()
 started=$(date +%s)
 
 log=benchmarks/target/full-run.log
+wanted() { [[ "$skip" != *" $1 "* ]]; }
+# how many steps the loops below run, so that each step says "k of N" and how long the rest should take
+total_steps=0
+wanted main && total_steps=$((total_steps + runs * ${#workloads[@]} * 3))
+wanted two-nodes && total_steps=$((total_steps + two_node_runs * 4))
+wanted scale && total_steps=$((total_steps + scale_runs * 6))
+wanted profiles && total_steps=$((total_steps + ${#workloads[@]}))
+wanted jmh && total_steps=$((total_steps + 1))
+steps_done=0
+steps_started=""
+minutes() { local s=$1; if [ "$s" -lt 60 ]; then echo "under a minute"; elif [ "$s" -ge 3600 ]; then echo "$((s / 3600)) h $((s % 3600 / 60)) min"; else echo "$((s / 60)) min"; fi; }
+# the rest estimated from the average step so far (steps differ: a load run is about a minute, jmh four)
+eta() {
+  [ "$steps_done" -eq 0 ] && return 0
+  local spent=$(( $(date +%s) - steps_started ))
+  echo ", about $(minutes $(( spent * (total_steps - steps_done) / steps_done ))) left"
+}
 step() {
-  echo "== $(date -u +%H:%M:%S) benchmarks/run.sh $*" | tee -a "$log"
+  [ -n "$steps_started" ] || steps_started=$(date +%s)
+  echo "== step $((steps_done + 1)) of $total_steps$(eta), $(date -u +%H:%M:%S): benchmarks/run.sh $*" | tee -a "$log"
   benchmarks/run.sh "$@" 2>&1 | tee -a "$log" | grep -E 'operations/s|CPU ms|statuses|peak RSS|tps|error'
   local status=("${PIPESTATUS[@]}")
   [ "${status[0]}" = 0 ] || failed+=("$*")
+  steps_done=$((steps_done + 1))
 }
-wanted() { [[ "$skip" != *" $1 "* ]]; }
 
 mkdir -p benchmarks/target && : > "$log"
 set -e

@@ -12,6 +12,9 @@
 #   benchmarks/run.sh report                        benchmarks/target/reports/*.json -> .../reports/index.html
 #   benchmarks/run.sh pgbench <workload> [options] the same statements as the ceiling, as pgbench scripts
 #   benchmarks/run.sh full                          everything above that the report shows, several runs each
+# Seeding and load runs print a progress line every 2 s when stdout is a terminal (SCIMGATE_BENCH_PROGRESS=1 forces
+# it, =0 silences it); CI logs stay quiet. scale and full say which step of how many runs, full with an estimate of
+# the time left.
 # The modes that start a server use a fresh local database: the server and PostgreSQL are pinned to CPU 1, the
 # load generator to CPU 0 (PostgreSQL's affinity is restored on exit; SCIMGATE_BENCH_PIN_POSTGRES=0 leaves it
 # alone). pgbench uses a fresh database and no server: PostgreSQL on CPU 1, pgbench on CPU 0. PROFILE=1 profiles
@@ -46,7 +49,9 @@ if [ "$mode" = scale ]; then
   if [ "$#" -gt 0 ]; then sizes=("$@")
   elif [ "$workload" = group-storm ]; then sizes=(1000 10000 100000)
   else sizes=(10000 100000 1000000); fi
-  for size in "${sizes[@]}"; do
+  for i in "${!sizes[@]}"; do
+    size=${sizes[i]}
+    echo "== scale step $((i + 1)) of ${#sizes[@]}: $workload at $size" >&2
     if [ "$workload" = group-storm ]; then extra=(--groups 1 --group-members "$size" --users "$size")
     else extra=(--users "$size" --groups 1 --group-members 100); fi
     SCIMGATE_BENCH_LABEL="$workload@$size" "$0" load "$workload" "${extra[@]}" \

@@ -78,6 +78,14 @@ public final class GatewayClient {
    */
   public List<UUID> seedUsers(Connection connection, int count, String prefix) {
     List<UUID> ids = new ArrayList<>(count);
+    try (Progress seeding = Progress.counting("seeding " + prefix + " users", count)) {
+      seedUsers(connection, count, prefix, ids, seeding);
+    }
+    db.query("ANALYZE scim_users").execute().await();
+    return ids;
+  }
+
+  private void seedUsers(Connection connection, int count, String prefix, List<UUID> ids, Progress seeding) {
     for (int start = 0; start < count; start += 10_000) {
       int n = Math.min(10_000, count - start);
       UUID[] batch = new UUID[n];
@@ -96,9 +104,8 @@ public final class GatewayClient {
               + " 'emails', jsonb_build_array(jsonb_build_object('value', u.name, 'type', 'work')), 'active', true),"
               + " 1, now(), now() FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, name, ext)",
           Tuple.of(connection.tenantId(), connection.connectionId(), batch, names, externalIds));
+      seeding.add(n);
     }
-    db.query("ANALYZE scim_users").execute().await();
-    return ids;
   }
 
   /**
@@ -124,11 +131,14 @@ public final class GatewayClient {
 
   /** Inserts membership rows directly, 10,000 per statement. */
   public void seedMembership(UUID group, List<UUID> members) {
-    for (int start = 0; start < members.size(); start += 10_000) {
-      UUID[] batch = members.subList(start, Math.min(members.size(), start + 10_000)).toArray(UUID[]::new);
-      withoutTriggers("INSERT INTO scim_group_members (group_id, member_id, member_type)"
-          + " SELECT $1, m, 'User' FROM unnest($2::uuid[]) AS m ON CONFLICT DO NOTHING",
-          Tuple.of(group, (Object) batch));
+    try (Progress seeding = Progress.counting("seeding group members", members.size())) {
+      for (int start = 0; start < members.size(); start += 10_000) {
+        UUID[] batch = members.subList(start, Math.min(members.size(), start + 10_000)).toArray(UUID[]::new);
+        withoutTriggers("INSERT INTO scim_group_members (group_id, member_id, member_type)"
+            + " SELECT $1, m, 'User' FROM unnest($2::uuid[]) AS m ON CONFLICT DO NOTHING",
+            Tuple.of(group, (Object) batch));
+        seeding.add(batch.length);
+      }
     }
     db.query("ANALYZE scim_group_members").execute().await();
   }

@@ -9,10 +9,12 @@ import * as addConnection from './screens/add-connection.js';
 import * as connectionDetail from './screens/connection-detail.js';
 import * as personnel from './screens/personnel.js';
 import * as personnelSettings from './screens/personnel-settings.js';
+import * as apiReference from './screens/api-reference.js';
 
 /** Hash routes (docs/architecture.md, "Admin portal"); the first group of a tenant route is the tenant id. */
 const ROUTES = [
   { pattern: /^\/signin$/, screen: signin, open: true },
+  { pattern: /^\/api$/, screen: apiReference, open: true },
   { pattern: /^\/operator$/, screen: operator, operatorOnly: true },
   { pattern: /^\/t\/([^/]+)\/scim$/, screen: scimSettings, tab: 'scim' },
   { pattern: /^\/t\/([^/]+)\/scim\/add$/, screen: addConnection, tab: 'scim' },
@@ -183,6 +185,7 @@ function drawHeader(match, tenant) {
         h('span', { class: 'brand-sub' }, 'Admin portal')),
       tenant ? h('span', { class: 'tenant-name', 'data-testid': 'tenant-name' }, tenant.name) : null,
       h('div', { class: 'header-end' },
+        h('a', { class: 'header-link', href: '#/api' }, 'API reference'),
         h('span', { class: 'who' }, session.kind === 'operator' ? `Operator · ${session.subject}` : 'Company admin'),
         button('Sign out', signOut, 'ghost'))),
     h('nav', { class: 'tabs', 'aria-label': 'Sections' }, h('ul', {}, tabs)));

@@ -1,6 +1,7 @@
 package io.scimgate.benchmarks.load;
 
 import io.scimgate.benchmarks.GatewayClient;
+import io.scimgate.benchmarks.Progress;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -116,6 +117,7 @@ public final class LoadGenerator {
   /**
    * Runs the loops on the generator's one event loop, loop i on node i modulo the nodes. CPU snapshots and the
    * window hook run on worker threads ({@code /proc} reads and processes block) when measuring starts and ends.
+   * Someone watching a terminal gets a progress line every few seconds (see {@link Progress#wanted()}).
    */
   private static Measured run(Vertx vertx, List<Workload> nodes, Recorder recorder, Options options)
       throws Exception {
@@ -135,6 +137,11 @@ public final class LoadGenerator {
         vertx.executeBlocking(CpuTimes::now).onComplete(cpuAtEnd);
         vertx.executeBlocking(() -> WindowHook.run("stop"), false);
       });
+      if (Progress.wanted()) {
+        long ticker = vertx.setPeriodic(Progress.EVERY.toMillis(), t -> System.out.println(LoadPhase.line(
+            System.nanoTime() - begin, measureFrom - begin, end - begin, recorder.operations())));
+        done.future().onComplete(finished -> vertx.cancelTimer(ticker));
+      }
       int[] running = {options.concurrency()};
       for (int i = 0; i < options.concurrency(); i++) {
         loop(nodes.get(i % nodes.size()), recorder, new Random(i), end, () -> {

@@ -28,7 +28,7 @@ public final class Main {
         case "start" -> start(ConfigLoader.fromEnvironment().load(), false);
         case "start-dev" -> start(ConfigLoader.fromEnvironment().load(), true);
         case "admin-token" -> adminToken(args);
-        case "migrate" -> migrate(ConfigLoader.fromEnvironment().load());
+        case "migrate" -> migrate(ConfigLoader.fromEnvironment().load(), args);
         default -> usage(command.equals("help") || command.equals("--help") ? 0 : 2);
       }
     } catch (ConfigLoader.ConfigException | IllegalStateException e) {
@@ -129,20 +129,33 @@ public final class Main {
         .log("scimgate is running");
   }
 
-  /** {@code migrate}: applies the database migrations and exits (what every start does first). */
-  private static void migrate(GatewayConfig config) {
+  /**
+   * {@code migrate}: applies the database migrations and exits (what every start does first); {@code migrate
+   * --status} only reports them (see MigrationReport for its exit codes).
+   */
+  private static void migrate(GatewayConfig config, String[] args) {
     require(config.databaseUrl() != null, ConfigLoader.DATABASE_URL + " is required for migrate");
+    boolean statusOnly = args.length > 1 && args[1].equals("--status");
+    require(args.length == 1 || (statusOnly && args.length == 2), "migrate takes no option but --status");
     Vertx vertx = Vertx.vertx();
     io.vertx.sqlclient.Pool pool = io.scimgate.persistence.Database.pool(vertx, config.databaseUrl(), 1);
+    int exitCode = 0;
     try {
-      int applied = io.scimgate.persistence.migration.Migrations.fromClasspath().apply(pool)
-          .await(5, TimeUnit.MINUTES);
-      System.out.println("Applied " + applied + " migration(s)");
+      io.scimgate.persistence.migration.Migrations migrations =
+          io.scimgate.persistence.migration.Migrations.fromClasspath();
+      if (statusOnly) {
+        exitCode = MigrationReport.print(migrations.status(pool).await(1, TimeUnit.MINUTES), System.out);
+      } else {
+        System.out.println("Applied " + migrations.apply(pool).await(5, TimeUnit.MINUTES) + " migration(s)");
+      }
     } catch (Exception e) {
       throw new IllegalStateException("Migrations failed: " + e.getMessage(), e);
     } finally {
       pool.close();
       vertx.close();
+    }
+    if (exitCode != 0) {
+      System.exit(exitCode);
     }
   }
 
@@ -202,7 +215,9 @@ public final class Main {
           start         run the gateway (needs SCIMGATE_DATABASE_URL and SCIMGATE_SIGNING_SECRET)
           start-dev     run it for a first try: local or embedded PostgreSQL, generated dev secret
           admin-token   print an admin API token [--subject NAME] [--ttl-minutes N] [--tenant ID]
-          migrate       apply the database migrations to SCIMGATE_DATABASE_URL and exit""");
+          migrate       apply the database migrations to SCIMGATE_DATABASE_URL and exit
+          migrate --status  list applied, pending and changed migrations, change nothing
+                        (exit code 0: up to date, 3: migrations pending, 4: an applied one was edited)""");
     System.exit(exitCode);
   }
 }

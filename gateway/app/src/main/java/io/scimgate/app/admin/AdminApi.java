@@ -45,6 +45,8 @@ public final class AdminApi {
     ConnectorRegistry connectors = services.connectors();
     Router router = Router.router(vertx);
     router.route().handler(RouteTemplates.mountedAt("/admin/v1"));
+    // the contract needs no credential: mounted before the authentication of every other route
+    router.get("/openapi.json").handler(new OpenApiDocument());
     router.route().handler(AdminAuthHandler.create(tokens, portal.sessions(), config));
     router.route().handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     // before every endpoint: below /tenants/{id}, a company admin sees only their own tenant

@@ -3,10 +3,12 @@ package io.scimgate.app.admin;
 import static io.scimgate.app.http.Routes.async;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.invites.AutoInviteRepository;
+import io.scimgate.persistence.invites.AutoInviteSettings;
 import io.scimgate.persistence.tenant.TenantRepository;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
@@ -20,7 +22,8 @@ import java.util.UUID;
  * {@code /admin/v1/tenants/{tenantId}/auto-invites}: the toggle and the SCIM groups whose members are invited
  * automatically. A PUT replaces both and tells the relay (outbox event {@code invites.settings_changed}) which
  * groups were added and whether the toggle was turned on, so that it invites the people already in them. A POST
- * of the same body to {@code preview} counts those people without saving anything.
+ * of the same body to {@code preview} counts those people without saving anything. Both GET and PUT answer with
+ * {@code progress}: how many people are still to invite, still to send to, or failed.
  */
 final class AutoInviteAdmin {
   /** More groups than any tenant selects by hand; keeps one request's id array bounded. */
@@ -42,8 +45,8 @@ final class AutoInviteAdmin {
 
   private Future<Void> get(RoutingContext ctx) {
     return TenantAdmin.existing(tenants, ctx)
-        .compose(tenant -> settings.get(tenant.id()))
-        .compose(current -> Responses.json(ctx, 200, InviteJson.autoInvites(current)));
+        .compose(tenant -> settings.get(tenant.id()).compose(current -> withProgress(tenant.id(), current)))
+        .compose(answer -> Responses.json(ctx, 200, answer));
   }
 
   private Future<Void> replace(RoutingContext ctx) {
@@ -51,8 +54,14 @@ final class AutoInviteAdmin {
     boolean enabled = AdminJson.requiredBoolean(body, "enabled");
     List<UUID> groupIds = groupIds(body);
     return TenantAdmin.existing(tenants, ctx)
-        .compose(tenant -> settings.replace(tenant.id(), enabled, groupIds, InviteJson.audit(ctx, tenant.id())))
-        .compose(replaced -> Responses.json(ctx, 200, InviteJson.autoInvites(replaced)));
+        .compose(tenant -> settings.replace(tenant.id(), enabled, groupIds, InviteJson.audit(ctx, tenant.id()))
+            .compose(replaced -> withProgress(tenant.id(), replaced)))
+        .compose(answer -> Responses.json(ctx, 200, answer));
+  }
+
+  /** The settings and, read after them, how far their invitations have got (a backfill can take a while). */
+  private Future<ObjectNode> withProgress(UUID tenantId, AutoInviteSettings current) {
+    return settings.progress(tenantId).map(progress -> InviteJson.autoInvites(current, progress));
   }
 
   /** What saving this body would do right away, before the admin saves it: {@code {"willInvite": n}}. */

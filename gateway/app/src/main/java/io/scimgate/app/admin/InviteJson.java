@@ -10,6 +10,7 @@ import io.scimgate.persistence.Page;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.invites.AutoInviteSettings;
 import io.scimgate.persistence.invites.Delivery;
+import io.scimgate.persistence.invites.InviteProgress;
 import io.scimgate.persistence.invites.Person;
 import io.scimgate.persistence.invites.PersonnelHistoryEntry;
 import io.scimgate.persistence.invites.PersonnelPage;
@@ -25,11 +26,13 @@ import java.util.function.Function;
 final class InviteJson {
   private InviteJson() {}
 
-  static ObjectNode autoInvites(AutoInviteSettings settings) {
+  static ObjectNode autoInvites(AutoInviteSettings settings, InviteProgress progress) {
     ObjectNode json = ScimJson.object().put("enabled", settings.enabled());
     ArrayNode groups = json.putArray("groups");
     settings.groups().forEach(group -> groups.addObject().put("id", group.id().toString())
         .put("name", group.name()).put("displayName", group.displayName()));
+    json.putObject("progress").put("toInvite", progress.toInvite()).put("toSend", progress.toSend())
+        .put("failed", progress.failed());
     return json;
   }
 

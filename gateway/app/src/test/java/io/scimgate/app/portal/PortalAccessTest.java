@@ -87,6 +87,20 @@ class PortalAccessTest {
   }
 
   @Test
+  void theApiReferenceIsReadableWithoutASessionUnderTheContentSecurityPolicy() {
+    signedOut();
+    browser.go("/portal/#/api");
+    browser.waitForText("Admin API reference");
+    browser.find(By.cssSelector("details#createConnection summary")).click();
+    String operation = browser.find(By.id("createConnection")).getText();
+    assertThat(operation).contains("POST", "/tenants/{tenantId}/connections", "ConnectionCreate", "201",
+        "ConnectionWithToken", "413");
+    assertThat(browser.find(By.id("schema-InviteProgress")).getText()).contains("toInvite", "toSend", "failed");
+    assertThat(browser.cspViolations()).as("the reference is drawn without inline code or style").isEmpty();
+    browser.screenshot("api-reference");
+  }
+
+  @Test
   void thePortalRunsUnderItsContentSecurityPolicyWhichRefusesInlineScript() {
     signedOut();
     browser.go("/portal/#/signin");

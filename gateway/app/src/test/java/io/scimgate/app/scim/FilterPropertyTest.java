@@ -2,7 +2,6 @@ package io.scimgate.app.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
@@ -18,27 +17,32 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random filters against a random directory: PostgreSQL (through the gateway's SQL translation) returns
  * exactly the users the in-memory matcher selects, and random garbage never makes the gateway fail with 500.
+ * Seeded: every failure names its seed and run; replay it with {@code -Dscimgate.seed=<seed>}.
  */
 class FilterPropertyTest {
+  private static final long SEED = Long.getLong("scimgate.seed", 20261128L);
+  private static final int RUNS = 300;
+  /** Deep enough for nested and/or/not, shallow enough that a filter stays a readable failure message. */
+  private static final int MAX_DEPTH = 3;
   private static final String[] WORDS = {"ann", "Ann", "bo", "BOB", "c_d", "50%", "x.y", "O'Neil", "zed", "e\\\\f"};
-  private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
+  private static final String[] TEXT_PATHS = {"userName", "displayName", "title", "name.familyName", "externalId",
+      "emails.value", "emails.type", "emails", CoreSchemas.ENTERPRISE_USER_URN + ":department"};
+  private static final String[] TEXT_OPERATORS = {"eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"};
+  private static final String[] FIXED_LEAVES = {"title eq null", "title ne null", "active eq true",
+      "active eq false", "active ne true", "emails[not (type eq \"work\")]", "emails[value pr]", "meta.created pr"};
+  private static final String GARBAGE_CHARACTERS = "ab eqorntpr()[]\"\\.:_%-1eEtrufalsnl";
   private static TestGateway gateway;
   private static Http scim;
   private static List<ObjectNode> users;
 
-  @BeforeContainer
+  @BeforeAll
   static void seed() {
     gateway = TestGateway.start();
     scim = gateway.newConnection("custom").scim();
@@ -49,98 +53,122 @@ class FilterPropertyTest {
     }
     users = new ArrayList<>();
     scim.get("/Users?count=1000").json().get("Resources").forEach(user -> users.add((ObjectNode) user));
+    System.out.println("FilterPropertyTest seed " + SEED + " (replay: -Dscimgate.seed=" + SEED + ")");
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     gateway.close();
   }
 
-  @Property(tries = 300, seed = "20261128")
-  void sqlAgreesWithTheInMemoryMatcher(@ForAll("filters") String filter) {
-    Filter parsed = FilterParser.parse(filter);
-    Set<String> expected = new TreeSet<>();
-    users.stream().filter(user -> ResourceFilterMatcher.matches(parsed, CoreSchemas.USER_TYPE, user))
-        .forEach(user -> expected.add(user.get("userName").asText()));
-    Reply reply = scim.get("/Users?count=1000&attributes=userName&filter=" + encode(filter));
-    assertThat(reply.status()).as(filter + " -> " + reply).isEqualTo(200);
-    Set<String> actual = new TreeSet<>();
-    reply.json().get("Resources").forEach(user -> actual.add(user.get("userName").asText()));
-    assertThat(actual).as(filter).isEqualTo(expected);
-    // the report shows the generator selects none, some and all users, not only trivial cases
-    Statistics.label("users selected").collect(expected.isEmpty() ? "none"
-        : expected.size() == users.size() ? "all" : "some");
+  @Test
+  void sqlAgreesWithTheInMemoryMatcher() {
+    Random random = new Random(SEED);
+    Set<String> selections = new TreeSet<>();
+    for (int run = 0; run < RUNS; run++) {
+      String filter = filter(random, 0);
+      String context = "seed " + SEED + ", run " + run + ": " + filter;
+      Filter parsed = FilterParser.parse(filter);
+      Set<String> expected = new TreeSet<>();
+      users.stream().filter(user -> ResourceFilterMatcher.matches(parsed, CoreSchemas.USER_TYPE, user))
+          .forEach(user -> expected.add(user.get("userName").asText()));
+      Reply reply = scim.get("/Users?count=1000&attributes=userName&filter=" + encode(filter));
+      assertThat(reply.status()).as(context + " -> " + reply).isEqualTo(200);
+      Set<String> actual = new TreeSet<>();
+      reply.json().get("Resources").forEach(user -> actual.add(user.get("userName").asText()));
+      assertThat(actual).as(context).isEqualTo(expected);
+      selections.add(expected.isEmpty() ? "none" : expected.size() == users.size() ? "all" : "some");
+    }
+    // the generator selects none, some and all users, not only trivial cases
+    assertThat(selections).as("seed " + SEED).containsExactlyInAnyOrder("all", "none", "some");
   }
 
-  @Property(tries = 300, seed = "1128")
-  void garbageIsNeverAServerError(@ForAll("garbage") String filter) {
-    Reply reply = scim.get("/Users?filter=" + encode(filter));
-    assertThat(reply.status()).as(filter + " -> " + reply).isIn(200, 400);
-    if (reply.status() == 400) {
-      assertThat(reply.json().get("scimType").asText()).isIn("invalidFilter", "invalidValue");
+  @Test
+  void garbageIsNeverAServerError() {
+    Random random = new Random(SEED + 1);
+    for (int run = 0; run < RUNS; run++) {
+      String filter = garbage(random);
+      Reply reply = scim.get("/Users?filter=" + encode(filter));
+      String context = "seed " + SEED + ", run " + run + ": " + filter + " -> " + reply;
+      assertThat(reply.status()).as(context).isIn(200, 400);
+      if (reply.status() == 400) {
+        assertThat(reply.json().get("scimType").asText()).as(context).isIn("invalidFilter", "invalidValue");
+      }
     }
   }
 
-  @Provide
-  Arbitrary<String> filters() {
-    return Arbitraries.lazyOf(FilterPropertyTest::leaf, FilterPropertyTest::leaf, FilterPropertyTest::leaf,
-        () -> Arbitraries.oneOf(filters(), leaf()).tuple2().map(t -> "(" + t.get1() + " and " + t.get2() + ")"),
-        () -> Arbitraries.oneOf(filters(), leaf()).tuple2().map(t -> "(" + t.get1() + " or " + t.get2() + ")"),
-        () -> leaf().map(f -> "not (" + f + ")"));
+  /** A leaf half of the time (always at the depth limit), else and / or of two filters, or not of a leaf. */
+  private static String filter(Random random, int depth) {
+    int choice = depth >= MAX_DEPTH ? 0 : random.nextInt(6);
+    return switch (choice) {
+      case 3 -> "(" + filter(random, depth + 1) + " and " + filter(random, depth + 1) + ")";
+      case 4 -> "(" + filter(random, depth + 1) + " or " + filter(random, depth + 1) + ")";
+      case 5 -> "not (" + leaf(random) + ")";
+      default -> leaf(random);
+    };
   }
 
-  @Provide
-  Arbitrary<String> garbage() {
-    return Arbitraries.strings().withChars("ab eqorntpr()[]\"\\.:_%-1eEtrufalsnl").ofMaxLength(40)
-        .filter(text -> !text.isBlank());
+  private static String leaf(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> pick(random, TEXT_PATHS) + " " + pick(random, TEXT_OPERATORS) + " " + quotedWord(random);
+      case 1 -> pick(random, TEXT_PATHS) + " pr";
+      case 2 -> "emails[type eq \"" + pick(random, new String[] {"work", "home", "other"}) + "\" and value co "
+          + quotedWord(random) + "]";
+      default -> pick(random, FIXED_LEAVES);
+    };
   }
 
-  private static Arbitrary<String> leaf() {
-    Arbitrary<String> word = Arbitraries.of(WORDS).map(w -> "\"" + w.replace("\"", "\\\"") + "\"");
-    Arbitrary<String> textPath = Arbitraries.of("userName", "displayName", "title", "name.familyName",
-        "externalId", "emails.value", "emails.type", "emails", ENTERPRISE + ":department");
-    Arbitrary<String> textOp = Arbitraries.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
-    return Arbitraries.oneOf(
-        textPath.flatMap(path -> textOp.flatMap(op -> word.map(value -> path + " " + op + " " + value))),
-        textPath.map(path -> path + " pr"),
-        Arbitraries.of("title eq null", "title ne null", "active eq true", "active eq false", "active ne true"),
-        Arbitraries.of("work", "home", "other").flatMap(type -> word.map(value ->
-            "emails[type eq \"" + type + "\" and value co " + value + "]")),
-        Arbitraries.of("emails[not (type eq \"work\")]", "emails[value pr]", "meta.created pr"));
+  private static String quotedWord(Random random) {
+    return "\"" + pick(random, WORDS).replace("\"", "\\\"") + "\"";
+  }
+
+  /** Up to 40 characters from the filter grammar's alphabet, not blank. */
+  private static String garbage(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0, n = 1 + random.nextInt(40); i < n; i++) {
+      text.append(GARBAGE_CHARACTERS.charAt(random.nextInt(GARBAGE_CHARACTERS.length())));
+    }
+    return text.toString().isBlank() ? "a" + text : text.toString();
   }
 
   private static String randomUser(Random random, int n) {
-    StringBuilder body = new StringBuilder("{\"userName\":\"u" + n + pick(random) + "\",\"active\":"
+    StringBuilder body = new StringBuilder("{\"userName\":\"u" + n + jsonWord(random) + "\",\"active\":"
         + random.nextBoolean());
     if (random.nextBoolean()) {
-      body.append(",\"displayName\":\"").append(pick(random)).append(' ').append(pick(random)).append('"');
+      body.append(",\"displayName\":\"").append(jsonWord(random)).append(' ').append(jsonWord(random)).append('"');
     }
     if (random.nextInt(3) > 0) {
-      body.append(",\"title\":\"").append(pick(random)).append('"');
+      body.append(",\"title\":\"").append(jsonWord(random)).append('"');
     }
     if (random.nextBoolean()) {
-      body.append(",\"externalId\":\"").append(pick(random)).append(n).append('"');
+      body.append(",\"externalId\":\"").append(jsonWord(random)).append(n).append('"');
     }
     if (random.nextBoolean()) {
-      body.append(",\"name\":{\"familyName\":\"").append(pick(random)).append("\"}");
+      body.append(",\"name\":{\"familyName\":\"").append(jsonWord(random)).append("\"}");
     }
     int emails = random.nextInt(3);
     if (emails > 0) {
       List<String> list = new ArrayList<>();
       String[] types = {"work", "home", "other"};
       for (int i = 0; i < emails; i++) {
-        list.add("{\"value\":\"" + pick(random) + i + "@" + pick(random) + ".com\",\"type\":\"" + types[i] + "\"}");
+        list.add("{\"value\":\"" + jsonWord(random) + i + "@" + jsonWord(random) + ".com\",\"type\":\"" + types[i]
+            + "\"}");
       }
       body.append(",\"emails\":[").append(String.join(",", list)).append(']');
     }
     if (random.nextBoolean()) {
-      body.append(",\"").append(ENTERPRISE).append("\":{\"department\":\"").append(pick(random)).append("\"}");
+      body.append(",\"").append(CoreSchemas.ENTERPRISE_USER_URN).append("\":{\"department\":\"")
+          .append(jsonWord(random)).append("\"}");
     }
     return body.append('}').toString();
   }
 
-  private static String pick(Random random) {
-    return WORDS[random.nextInt(WORDS.length)].replace("\\", "\\\\").replace("\"", "\\\"");
+  private static String jsonWord(Random random) {
+    return pick(random, WORDS).replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String pick(Random random, String[] choices) {
+    return choices[random.nextInt(choices.length)];
   }
 
   private static String encode(String text) {

@@ -9,8 +9,10 @@ import java.util.UUID;
 
 /**
  * Outbox events written by application code (the SCIM ones come from triggers). Always call it on the
- * connection of the transaction that makes the change: the event must commit with it or not at all. The types
- * are the catalogue's ({@link EventType}).
+ * connection of the transaction that makes the change: the event must commit with it or not at all. The insert
+ * sends no NOTIFY (V006 removed that trigger: NOTIFY serialises commits): the node that made the change wakes its
+ * own relay in-process after the answer (the HTTP layer's WriteNotifier), and the other nodes find the event at
+ * their next poll. The types are the catalogue's ({@link EventType}).
  */
 final class OutboxEvents {
   private OutboxEvents() {}

@@ -63,6 +63,45 @@ public final class Migrations {
     return pool.getConnection().compose(conn -> applyLocked(conn).eventually(conn::close));
   }
 
+  /**
+   * Compares the database with these migrations without changing anything: no lock, no table created (a database
+   * never migrated has everything pending).
+   */
+  public Future<MigrationStatus> status(Pool pool) {
+    return pool.query("SELECT to_regclass('schema_migrations') IS NOT NULL").execute()
+        .compose(rows -> !rows.iterator().next().getBoolean(0) ? Future.succeededFuture(List.<Row>of())
+            : pool.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version")
+                .execute().map(applied -> {
+                  List<Row> list = new ArrayList<>();
+                  applied.forEach(list::add);
+                  return list;
+                }))
+        .map(this::compare);
+  }
+
+  private MigrationStatus compare(List<Row> rows) {
+    Map<Integer, Migration> known = new HashMap<>();
+    migrations.forEach(migration -> known.put(migration.version(), migration));
+    List<MigrationStatus.Applied> applied = new ArrayList<>();
+    List<MigrationStatus.Applied> changed = new ArrayList<>();
+    List<MigrationStatus.Applied> unknown = new ArrayList<>();
+    for (Row row : rows) {
+      MigrationStatus.Applied done = new MigrationStatus.Applied(row.getInteger("version"), row.getString("name"),
+          row.getOffsetDateTime("applied_at").toInstant());
+      Migration migration = known.remove(done.version());
+      if (migration == null) {
+        unknown.add(done);
+      } else if (migration.checksum().equals(row.getString("checksum"))) {
+        applied.add(done);
+      } else {
+        changed.add(done);
+      }
+    }
+    List<Migration> pending = migrations.stream().filter(migration -> known.containsKey(migration.version()))
+        .toList();
+    return new MigrationStatus(applied, pending, changed, unknown);
+  }
+
   private Future<Integer> applyLocked(SqlConnection conn) {
     Tuple lock = Tuple.of(LOCK_KEY);
     return conn.preparedQuery("SELECT pg_advisory_lock($1)").execute(lock)

@@ -67,6 +67,39 @@ class MigrationsTest {
         .hasMessageContaining("was changed after it was applied");
   }
 
+  @Test
+  void statusOfANeverMigratedDatabaseIsAllPendingAndCreatesNothing() throws Exception {
+    Migrations migrations = Migrations.fromClasspath();
+    MigrationStatus status = migrations.status(pool).await(30, TimeUnit.SECONDS);
+    assertThat(status.pending()).isEqualTo(migrations.all());
+    assertThat(status.applied()).isEmpty();
+    assertThat(status.upToDate()).isFalse();
+    assertThat(tables()).as("a status only reads").doesNotContain("schema_migrations");
+  }
+
+  @Test
+  void statusTellsAppliedPendingChangedAndUnknownApart() throws Exception {
+    Migrations migrations = Migrations.fromClasspath();
+    migrations.apply(pool).await(30, TimeUnit.SECONDS);
+    MigrationStatus current = migrations.status(pool).await(30, TimeUnit.SECONDS);
+    assertThat(current.upToDate()).isTrue();
+    assertThat(current.applied()).extracting(MigrationStatus.Applied::name)
+        .containsExactlyElementsOf(migrations.all().stream().map(Migration::name).toList());
+
+    int last = migrations.all().get(migrations.all().size() - 1).version();
+    pool.query("DELETE FROM schema_migrations WHERE version = " + last).execute().await();
+    pool.query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2").execute().await();
+    pool.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'V999__from_a_newer_build.sql',"
+        + " 'x')").execute().await();
+    MigrationStatus status = migrations.status(pool).await(30, TimeUnit.SECONDS);
+    assertThat(status.pending()).extracting(Migration::version).containsExactly(last);
+    assertThat(status.changed()).extracting(MigrationStatus.Applied::version).containsExactly(2);
+    assertThat(status.unknown()).extracting(MigrationStatus.Applied::name)
+        .containsExactly("V999__from_a_newer_build.sql");
+    assertThat(status.applied()).hasSize(migrations.all().size() - 2);
+    assertThat(status.upToDate()).isFalse();
+  }
+
   private List<String> tables() throws Exception {
     List<String> names = new ArrayList<>();
     for (Row row : pool.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").execute()
