@@ -44,14 +44,15 @@ public final class AutoInviteRepository {
    * selected groups while the toggle is on (so 0 once the relay caught up); the delivery counts are per person,
    * whatever the channels (an invitation may go by e-mail and by webhook).
    */
-  private static final String PROGRESS = "SELECT (SELECT count(DISTINCT p.user_id) FROM auto_invite_settings s"
+  private static final String PROGRESS = "SELECT (SELECT count(DISTINCT p.id) FROM auto_invite_settings s"
       + " JOIN auto_invite_groups a ON a.tenant_id = s.tenant_id"
-      + " JOIN scim_group_members m ON m.group_id = a.group_id JOIN personnel p ON p.user_id = m.member_id"
+      + " JOIN scim_group_members m ON m.group_id = a.group_id"
+      + " JOIN person_identities pi ON pi.user_id = m.member_id AND pi.active JOIN personnel p ON p.id = pi.person_id"
       + " WHERE s.tenant_id = $1 AND s.enabled AND p.tenant_id = $1 AND p.status = 'imported' AND p.scim_active"
-      + " AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.user_id = p.user_id AND i.round = p.invite_round)),"
-      + " (SELECT count(DISTINCT coalesce(d.data->>'userId', d.id)) FROM deliveries d WHERE d.tenant_id = $1"
+      + " AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id AND i.round = p.invite_round)),"
+      + " (SELECT count(DISTINCT coalesce(d.data->>'personId', d.id)) FROM deliveries d WHERE d.tenant_id = $1"
       + " AND d.status IN ('pending', 'sending') AND d.event_type = 'personnel.invited'),"
-      + " (SELECT count(DISTINCT coalesce(d.data->>'userId', d.id)) FROM deliveries d WHERE d.tenant_id = $1"
+      + " (SELECT count(DISTINCT coalesce(d.data->>'personId', d.id)) FROM deliveries d WHERE d.tenant_id = $1"
       + " AND d.status = 'dead' AND d.event_type = 'personnel.invited')";
 
   private final Pool pool;
