@@ -87,7 +87,8 @@ public final class Gateway {
     TokenService tokens = new TokenService(vertx, config.signingSecret());
     OpenConnections openConnections = new OpenConnections(config.httpLimits().maxConnections());
     DatabaseLimits limits = config.databaseLimits();
-    TenantGate tenantGate = new TenantGate(limits.tenantRunning(), limits.tenantQueued(), limits.poolWait());
+    TenantGate tenantGate = new TenantGate(limits.tenantRunning(), limits.tenantRunningWrites(), limits.tenantQueued(),
+        limits.poolWait());
     return applyMigrations(vertx, config, migrations)
         .compose(applied -> gateway.registry.start())
         .compose(loaded -> gateway.cluster.start())

@@ -27,6 +27,7 @@ public final class ConfigLoader {
   public static final String DATABASE_STATEMENT_TIMEOUT_MS = "SCIMGATE_DATABASE_STATEMENT_TIMEOUT_MS";
   public static final String DATABASE_POOL_WAIT_MS = "SCIMGATE_DATABASE_POOL_WAIT_MS";
   public static final String TENANT_MAX_RUNNING_REQUESTS = "SCIMGATE_TENANT_MAX_RUNNING_REQUESTS";
+  public static final String TENANT_MAX_RUNNING_WRITES = "SCIMGATE_TENANT_MAX_RUNNING_WRITES";
   public static final String TENANT_MAX_QUEUED_REQUESTS = "SCIMGATE_TENANT_MAX_QUEUED_REQUESTS";
   public static final String INVITES_STATEMENT_TIMEOUT_MS = "SCIMGATE_INVITES_STATEMENT_TIMEOUT_MS";
   public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
@@ -156,14 +157,17 @@ public final class ConfigLoader {
   }
 
   /**
-   * A tenant may run a quarter of the pool's size in requests by default; a request holds up to two connections
-   * (a list's count and page), so one busy tenant takes at most half the pool.
+   * A tenant may run a quarter of the pool's size in reads, searches and Bulk requests by default (each holds one
+   * connection at a time), so one busy tenant's heavy searches take at most a quarter of the pool. Single-resource
+   * writes are short, and concurrent ones share statements (group commit): holding them to a quarter of the pool
+   * would only keep them from batching, so they have a limit of their own.
    */
   private DatabaseLimits databaseLimits(int poolSize) {
     return new DatabaseLimits(Duration.ofMillis(integer(DATABASE_STATEMENT_TIMEOUT_MS, 5000, 100, 3_600_000)),
         Duration.ofMillis(integer(INVITES_STATEMENT_TIMEOUT_MS, 60_000, 100, 3_600_000)),
         Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)),
         integer(TENANT_MAX_RUNNING_REQUESTS, Math.max(1, poolSize / 4), 1, 10_000),
+        integer(TENANT_MAX_RUNNING_WRITES, 64, 1, 10_000),
         integer(TENANT_MAX_QUEUED_REQUESTS, 1000, 0, 100_000));
   }
 

@@ -10,16 +10,17 @@ import java.time.Duration;
  * @param pipelineStatementTimeout  the same for the invite pipeline's pool, whose batches may legitimately run longer
  * @param poolWait                  how long a request waits for a free connection of the pool, or for its
  *                                  tenant's turn
- * @param tenantRunning             SCIM requests of one tenant running at once on a node
- * @param tenantQueued              SCIM requests of one tenant waiting for a turn; past it, 429
+ * @param tenantRunning             reads, searches and Bulk requests of one tenant running at once on a node
+ * @param tenantRunningWrites       single-resource writes of one tenant running at once on a node
+ * @param tenantQueued              requests of one tenant waiting for a turn (of each kind); past it, 429
  */
 public record DatabaseLimits(Duration statementTimeout, Duration pipelineStatementTimeout, Duration poolWait,
-    int tenantRunning, int tenantQueued) {
+    int tenantRunning, int tenantRunningWrites, int tenantQueued) {
 
   @Override
   public String toString() {
     return "statementTimeout=" + statementTimeout.toMillis() + "ms (pipeline " + pipelineStatementTimeout.toMillis()
-        + "ms), poolWait=" + poolWait.toMillis() + "ms, per tenant " + tenantRunning + " running/" + tenantQueued
-        + " queued";
+        + "ms), poolWait=" + poolWait.toMillis() + "ms, per tenant " + tenantRunning + " running (writes "
+        + tenantRunningWrites + ")/" + tenantQueued + " queued";
   }
 }

@@ -6,8 +6,10 @@ import io.scimgate.app.observability.Rejections;
 import io.scimgate.connectors.api.ScimException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,19 +18,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * At most a few SCIM and admin requests of one tenant run on this node at a time (each holds one database
  * connection at a time: a list sends its count, when it needs one, after its page), so that one tenant's heavy
- * searches or bulk pushes cannot take the whole pool while other tenants wait. A few more wait for a turn (a burst is smoothed, not refused); past that, or after waiting
- * {@code maxWait}, the answer is 429 with {@code Retry-After}. A waiting request whose client went away is never
- * started.
+ * searches or bulk pushes cannot take the whole pool while other tenants wait. Single-resource writes (POST, PUT,
+ * PATCH, DELETE of one resource) have slots of their own, more of them: each is one short statement, and concurrent
+ * ones share statements (group commit), which a gate of a few would prevent. A few more requests wait for a turn (a
+ * burst is smoothed, not refused); past that, or after waiting {@code maxWait}, the answer is 429 with
+ * {@code Retry-After}. A waiting request whose client went away is never started.
  */
 public final class TenantGate implements Handler<RoutingContext> {
   private static final String ADMITTED = "tenantGateAdmitted";
-  private final Map<UUID, TenantSlots> tenants = new ConcurrentHashMap<>();
+  private final Map<UUID, TenantSlots> reads = new ConcurrentHashMap<>();
+  private final Map<UUID, TenantSlots> writes = new ConcurrentHashMap<>();
   private final int maxRunning;
+  private final int maxRunningWrites;
   private final int maxQueued;
   private final Duration maxWait;
 
-  public TenantGate(int maxRunning, int maxQueued, Duration maxWait) {
+  /**
+   * @param maxRunning       reads, searches and Bulk requests of one tenant running at once
+   * @param maxRunningWrites single-resource writes of one tenant running at once
+   */
+  public TenantGate(int maxRunning, int maxRunningWrites, int maxQueued, Duration maxWait) {
     this.maxRunning = maxRunning;
+    this.maxRunningWrites = maxRunningWrites;
     this.maxQueued = maxQueued;
     this.maxWait = maxWait;
   }
@@ -62,7 +73,9 @@ public final class TenantGate implements Handler<RoutingContext> {
       return;
     }
     ctx.put(ADMITTED, Boolean.TRUE);
-    TenantSlots slots = tenants.computeIfAbsent(tenantId, tenant -> new TenantSlots(maxRunning, maxQueued));
+    TenantSlots slots = isSingleWrite(ctx)
+        ? writes.computeIfAbsent(tenantId, tenant -> new TenantSlots(maxRunningWrites, maxQueued))
+        : reads.computeIfAbsent(tenantId, tenant -> new TenantSlots(maxRunning, maxQueued));
     Context context = ctx.vertx().getOrCreateContext();
     AtomicBoolean started = new AtomicBoolean();
     Runnable start = () -> context.runOnContext(turn -> begin(ctx, slots, started));
@@ -74,6 +87,17 @@ public final class TenantGate implements Handler<RoutingContext> {
       }
       case QUEUED -> awaitTurn(ctx, slots, start);
     }
+  }
+
+  /** A write of one resource: not a read, not a search (POST .../.search), not a Bulk request. */
+  static boolean isSingleWrite(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH
+        && method != HttpMethod.DELETE) {
+      return false;
+    }
+    String path = ctx.request().path().toLowerCase(Locale.ROOT);
+    return !path.endsWith("/.search") && !path.endsWith("/bulk") && !path.endsWith("/bulk/");
   }
 
   private void awaitTurn(RoutingContext ctx, TenantSlots slots, Runnable start) {

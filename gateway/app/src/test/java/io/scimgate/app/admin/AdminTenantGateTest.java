@@ -53,11 +53,29 @@ class AdminTenantGateTest {
     assertThat(admin.get("/admin/v1/tenants/" + busy.tenantId() + "/personnel").status()).isEqualTo(200);
   }
 
+  @Test
+  void singleResourceWritesHaveSlotsOfTheirOwn() throws Exception {
+    ScimClient busy = gateway.newConnection("okta");
+    CompletableFuture<Reply> holding;
+    try (TableLock lock = TableLock.exclusive(gateway.vertx(), gateway.databaseUrl(), "scim_groups")) {
+      holding = CompletableFuture.supplyAsync(() -> busy.scim().get("/Groups"));
+      awaitBlockedOnTheLock("scim_groups");
+      assertThat(busy.scim().get("/Users").status()).as("the reads' one slot is taken").isEqualTo(429);
+      Reply created = busy.scim().post("/Users", "{\"userName\":\"written.meanwhile@example.com\"}");
+      assertThat(created.status()).as("a write does not wait for the reads' slot: " + created).isEqualTo(201);
+    }
+    assertThat(holding.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+  }
+
   /** Until the busy tenant's SCIM request holds its slot, waiting in PostgreSQL for the table lock. */
   private static void awaitBlockedOnTheLock() throws Exception {
+    awaitBlockedOnTheLock("scim_users");
+  }
+
+  private static void awaitBlockedOnTheLock(String table) throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (!"true".equals(gateway.sql("SELECT count(*) > 0 FROM pg_stat_activity WHERE datname = current_database()"
-        + " AND wait_event_type = 'Lock' AND query LIKE '%scim_users%'"))) {
+        + " AND wait_event_type = 'Lock' AND query LIKE '%" + table + "%'"))) {
       assertThat(System.currentTimeMillis()).as("the SCIM request reached the lock").isLessThan(deadline);
       Thread.sleep(20);
     }

@@ -26,7 +26,7 @@ public final class AdminRoutes {
     Pool unused = Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
     try {
       NodeServices services = new NodeServices(unused, new TokenService(gateway.vertx(), TestGateway.SECRET), null,
-          PluginHost.load(config.pluginsDir()), null, null, null, null, new TenantGate(1, 0, Duration.ofSeconds(1)), null);
+          PluginHost.load(config.pluginsDir()), null, null, null, null, new TenantGate(1, 1, 0, Duration.ofSeconds(1)), null);
       Set<String> registered = new TreeSet<>();
       AdminApi.router(gateway.vertx(), config, services, PortalServices.create(unused, config))
           .getRoutes().stream()

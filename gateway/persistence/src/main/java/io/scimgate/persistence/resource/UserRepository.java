@@ -36,10 +36,12 @@ public final class UserRepository {
 
   private final Pool pool;
   private final UserInserts inserts;
+  private final ActiveFlips activeFlips;
 
   public UserRepository(Pool pool) {
     this.pool = pool;
     this.inserts = new UserInserts(pool, this::insertAlone);
+    this.activeFlips = new ActiveFlips(pool, flip -> flipAlone(flip, null));
   }
 
   /**
@@ -89,6 +91,31 @@ public final class UserRepository {
     return update(pool, id, doc, expectedVersion, "replace", ctx)
         .compose(updated -> updated != null ? Future.succeededFuture(updated)
             : Versions.missingOrStale(pool, "scim_users", ctx.connectionId(), id, expectedVersion));
+  }
+
+  /**
+   * A PATCH that only sets {@code active}: one statement flips the flag in the document and its column, bumps the
+   * version and appends the audit row, without reading the user first. Concurrent flips share one statement
+   * ({@link ActiveFlips}); with {@code expectedVersion} ({@code If-Match}) the flip goes alone and a stale version
+   * is a 412. Completes with {@code null} when the user does not exist.
+   */
+  public Future<StoredResource> setActive(UUID id, boolean active, Long expectedVersion, AuditContext ctx) {
+    ActiveFlip flip = new ActiveFlip(id, active, ctx);
+    return expectedVersion == null ? activeFlips.flip(flip) : flipAlone(flip, expectedVersion);
+  }
+
+  private Future<StoredResource> flipAlone(ActiveFlip flip, Long expectedVersion) {
+    String sql = "WITH upd AS (UPDATE scim_users SET active = $8::boolean,"
+        + " doc = jsonb_set(doc, '{active}', to_jsonb($8::boolean)), version = version + 1, modified_at = now()"
+        + " WHERE id = $7 AND connection_id = $2 AND ($9::bigint IS NULL OR version = $9) RETURNING " + RETURNING
+        + "), " + AuditLog.auditCte("upd") + " SELECT * FROM upd";
+    Tuple params = AuditLog.cteParams(flip.audit(), "patch", "User").addValue(flip.userId())
+        .addValue(flip.active()).addValue(expectedVersion);
+    return pool.preparedQuery(sql).execute(params)
+        .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
+        .compose(flipped -> flipped != null ? Future.succeededFuture(flipped)
+            : Versions.missingOrStale(pool, "scim_users", flip.audit().connectionId(), flip.userId(),
+                expectedVersion));
   }
 
   /**

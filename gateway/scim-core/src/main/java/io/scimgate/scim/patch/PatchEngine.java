@@ -55,6 +55,45 @@ public final class PatchEngine {
     return changes;
   }
 
+  /**
+   * The value of a user PATCH whose every operation sets {@code active} to a boolean (Okta's path-less
+   * {@code replace {"active": false}}, Entra's {@code Replace active}), the last one winning; {@code null} when some
+   * operation does anything else. Such a PATCH needs neither the stored document nor the engine: the store can flip
+   * the flag in one statement. A value that is not a JSON boolean is left to the engine (which coerces or refuses it).
+   */
+  public static Boolean activeOnly(ResourceType type, List<PatchOperation> operations) {
+    if (type != CoreSchemas.USER_TYPE || operations.isEmpty()) {
+      return null;
+    }
+    Boolean active = null;
+    for (PatchOperation operation : operations) {
+      JsonNode value = operation.op() == PatchOperation.Op.REMOVE ? null : activeValue(type, operation);
+      if (value == null || !value.isBoolean()) {
+        return null;
+      }
+      active = value.booleanValue();
+    }
+    return active;
+  }
+
+  private static JsonNode activeValue(ResourceType type, PatchOperation operation) {
+    if (operation.path() == null) {
+      JsonNode value = operation.value();
+      if (value == null || !value.isObject() || value.size() != 1) {
+        return null;
+      }
+      Map.Entry<String, JsonNode> field = value.fields().next();
+      return field.getKey().equalsIgnoreCase("active") ? field.getValue() : null;
+    }
+    if (operation.path().filter() != null) {
+      return null;
+    }
+    PatchTarget target = PatchTarget.resolve(type, operation.path());
+    boolean active = target.extension() == null && target.sub() == null && target.definition() != null
+        && target.definition().name().equals("active");
+    return active ? operation.value() : null;
+  }
+
   public static PatchResult apply(ResourceType type, ObjectNode stored, List<PatchOperation> operations) {
     PatchEngine engine = new PatchEngine(type, stored.deepCopy());
     for (PatchOperation operation : operations) {
