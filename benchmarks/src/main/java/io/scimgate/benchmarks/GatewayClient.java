@@ -134,8 +134,9 @@ public final class GatewayClient {
     try (Progress seeding = Progress.counting("seeding group members", members.size())) {
       for (int start = 0; start < members.size(); start += 10_000) {
         UUID[] batch = members.subList(start, Math.min(members.size(), start + 10_000)).toArray(UUID[]::new);
-        withoutTriggers("INSERT INTO scim_group_members (group_id, member_id, member_type)"
-            + " SELECT $1, m, 'User' FROM unnest($2::uuid[]) AS m ON CONFLICT DO NOTHING",
+        withoutTriggers("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+            + " SELECT (SELECT tenant_id FROM scim_groups WHERE id = $1), $1, m, 'User' FROM unnest($2::uuid[]) AS m"
+            + " ON CONFLICT DO NOTHING",
             Tuple.of(group, (Object) batch));
         seeding.add(batch.length);
       }

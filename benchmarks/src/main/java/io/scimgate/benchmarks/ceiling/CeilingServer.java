@@ -107,8 +107,8 @@ public final class CeilingServer {
 
   private Future<Void> patchGroup(HttpServerRequest request, UUID id, JsonObject operation) {
     Future<RowSet<Row>> change = "members".equals(operation.getString("path"))
-        ? db.preparedQuery("INSERT INTO scim_group_members (group_id, member_id, member_type) VALUES ($1, $2, 'User')"
-                + " ON CONFLICT DO NOTHING")
+        ? db.preparedQuery("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+                + " VALUES ((SELECT tenant_id FROM scim_groups WHERE id = $1), $1, $2, 'User') ON CONFLICT DO NOTHING")
             .execute(Tuple.of(id, UUID.fromString(operation.getJsonArray("value").getJsonObject(0).getString("value"))))
         : db.preparedQuery("UPDATE scim_groups SET display_name = $2 WHERE id = $1")
             .execute(Tuple.of(id, operation.getJsonObject("value").getString("displayName")));

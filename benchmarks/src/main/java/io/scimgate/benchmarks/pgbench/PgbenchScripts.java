@@ -80,9 +80,9 @@ final class PgbenchScripts {
         \\set g random(0, %d)
         \\set n random(0, %d)
         \\set rename random(0, 9)
-        INSERT INTO scim_group_members (group_id, member_id, member_type)
-          VALUES ((SELECT id FROM bench_seed_groups WHERE n = :g), (SELECT id FROM bench_seed_users WHERE n = :n),
-            'User')
+        INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)
+          SELECT g.tenant_id, g.id, (SELECT id FROM bench_seed_users WHERE n = :n), 'User'
+          FROM scim_groups g WHERE g.id = (SELECT id FROM bench_seed_groups WHERE n = :g)
           ON CONFLICT DO NOTHING;
         \\if :rename = 0
         UPDATE scim_groups SET display_name = 'Storm ' || :g

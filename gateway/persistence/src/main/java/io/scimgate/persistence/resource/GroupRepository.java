@@ -139,8 +139,8 @@ public final class GroupRepository {
         + " UNION ALL SELECT id, 'Group' FROM scim_groups WHERE connection_id = $2 AND id = ANY($9::uuid[])),"
         + " removed AS (DELETE FROM scim_group_members m USING upd WHERE m.group_id = upd.id"
         + " AND m.member_id = ANY($10::uuid[])),"
-        + " added AS (INSERT INTO scim_group_members (group_id, member_id, member_type)"
-        + " SELECT upd.id, r.id, r.type FROM upd, resolved r ON CONFLICT DO NOTHING), "
+        + " added AS (INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+        + " SELECT $1, upd.id, r.id, r.type FROM upd, resolved r ON CONFLICT DO NOTHING), "
         + AuditLog.auditCte("upd") + " SELECT upd.*, (SELECT count(*) FROM resolved) AS resolved FROM upd";
     Tuple params = AuditLog.cteParams(ctx, "patch", "Group").addValue(id).addValue(expectedVersion)
         .addValue(added.toArray(UUID[]::new)).addValue(removed);

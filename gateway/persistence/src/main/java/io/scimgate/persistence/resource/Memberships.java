@@ -51,8 +51,9 @@ final class Memberships {
     return on.preparedQuery("WITH wanted AS (SELECT * FROM unnest($2::uuid[], $3::text[]) AS w(member_id, member_type)),"
             + " removed AS (DELETE FROM scim_group_members gm WHERE gm.group_id = $1"
             + " AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.member_id = gm.member_id))"
-            + " INSERT INTO scim_group_members (group_id, member_id, member_type)"
-            + " SELECT $1, member_id, member_type FROM wanted ON CONFLICT DO NOTHING")
+            + " INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+            + " SELECT (SELECT tenant_id FROM scim_groups WHERE id = $1), $1, member_id, member_type FROM wanted"
+            + " ON CONFLICT DO NOTHING")
         .execute(Tuple.of(groupId, ids, types))
         .recover(Memberships::unknownIfDeleted)
         .mapEmpty();
@@ -113,8 +114,9 @@ final class Memberships {
     for (int i = 0; i < ids.length; i++) {
       types[i] = members.get(ids[i]);
     }
-    return on.preparedQuery("INSERT INTO scim_group_members (group_id, member_id, member_type)"
-            + " SELECT $1, member_id, member_type FROM unnest($2::uuid[], $3::text[]) AS m(member_id, member_type)"
+    return on.preparedQuery("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+            + " SELECT (SELECT tenant_id FROM scim_groups WHERE id = $1), $1, member_id, member_type"
+            + " FROM unnest($2::uuid[], $3::text[]) AS m(member_id, member_type)"
             + " ON CONFLICT DO NOTHING")
         .execute(Tuple.of(groupId, ids, types))
         .recover(Memberships::unknownIfDeleted)
