@@ -129,6 +129,18 @@ public final class GroupCommit<K, T, R> {
     return chain;
   }
 
+  /**
+   * Answers each write of a batch with the result that has its id ({@code null} when the statement returned none
+   * for it: a conflict or a missing row, which its request reports alone).
+   */
+  public static <T, R, I> Void answerById(List<Waiting<T, R>> batch, Iterable<R> results, Function<R, I> resultId,
+      Function<T, I> writeId) {
+    Map<I, R> byId = new HashMap<>();
+    results.forEach(result -> byId.put(resultId.apply(result), result));
+    batch.forEach(entry -> entry.answer().complete(byId.get(writeId.apply(entry.write()))));
+    return null;
+  }
+
   private Future<Void> sendAlone(Waiting<T, R> entry) {
     return alone.apply(entry.write()).onComplete(entry.answer()).transform(done -> Future.succeededFuture());
   }

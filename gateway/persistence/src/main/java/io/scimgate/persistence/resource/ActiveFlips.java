@@ -4,12 +4,8 @@ import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -48,17 +44,8 @@ final class ActiveFlips {
   }
 
   private Future<Void> flipAll(List<Waiting<ActiveFlip, StoredResource>> batch) {
-    return pool.preparedQuery(BATCH_SQL).execute(params(batch)).map(rows -> answerEach(batch, rows));
-  }
-
-  private static Void answerEach(List<Waiting<ActiveFlip, StoredResource>> batch, RowSet<Row> rows) {
-    Map<UUID, StoredResource> flipped = new HashMap<>();
-    rows.forEach(row -> {
-      StoredResource user = UserRepository.map(row);
-      flipped.put(user.id(), user);
-    });
-    batch.forEach(waiting -> waiting.answer().complete(flipped.get(waiting.write().userId())));
-    return null;
+    return pool.preparedQuery(BATCH_SQL).execute(params(batch)).map(rows -> GroupCommit.answerById(batch,
+        rows.stream().map(UserRepository::map).toList(), StoredResource::id, ActiveFlip::userId));
   }
 
   private static Tuple params(List<Waiting<ActiveFlip, StoredResource>> batch) {

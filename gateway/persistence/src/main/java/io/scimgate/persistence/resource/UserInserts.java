@@ -5,13 +5,9 @@ import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -53,17 +49,8 @@ final class UserInserts {
   }
 
   private Future<Void> insertAll(List<Waiting<NewUser, StoredResource>> batch) {
-    return pool.preparedQuery(BATCH_SQL).execute(params(batch)).map(rows -> answerEach(batch, rows));
-  }
-
-  private static Void answerEach(List<Waiting<NewUser, StoredResource>> batch, RowSet<Row> rows) {
-    Map<UUID, StoredResource> stored = new HashMap<>();
-    rows.forEach(row -> {
-      StoredResource resource = UserRepository.map(row);
-      stored.put(resource.id(), resource);
-    });
-    batch.forEach(pending -> pending.answer().complete(stored.get(pending.write().id())));
-    return null;
+    return pool.preparedQuery(BATCH_SQL).execute(params(batch)).map(rows -> GroupCommit.answerById(batch,
+        rows.stream().map(UserRepository::map).toList(), StoredResource::id, NewUser::id));
   }
 
   private static Tuple params(List<Waiting<NewUser, StoredResource>> batch) {
