@@ -9,13 +9,18 @@ import io.scimgate.app.support.AdminRoutes;
 import io.scimgate.app.support.CheckedAdmin;
 import io.scimgate.app.support.Fixtures;
 import io.scimgate.app.support.Http;
+import io.scimgate.app.support.MailServer;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.TestGateway;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,22 +29,35 @@ import org.junit.jupiter.api.Test;
  * The admin API's OpenAPI document ({@code admin-api/openapi.json}, served at {@code /admin/v1/openapi.json}) is
  * true: it is valid OpenAPI 3.1, it documents exactly the routes the admin router registers, and every answer of a
  * realistic admin session (tenant, connections and tokens, SCIM traffic and its request log, auto-invites,
- * personnel, webhook, deliveries, portal links and sessions, and the errors on the way) has a documented status
- * and a body valid against the document's schema for it.
+ * personnel, invitation links read from the mails a real SMTP server received, directory events, webhook,
+ * deliveries, portal links and sessions, and the errors on the way) has a documented status and a body valid
+ * against the document's schema for it.
  */
 class OpenApiContractTest {
+  /** The token of a sign-up link in an invitation mail, whichever template made the link. */
+  private static final Pattern LINK_TOKEN = Pattern.compile("https://[a-z.]+/join\\?token=([A-Za-z0-9_-]{43})");
+
+  private static MailServer mail;
   private static TestGateway gateway;
   private static AdminContract contract;
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
+    mail = MailServer.start();
+    Map<String, String> env = new HashMap<>(mail.gatewayEnvironment());
+    env.put("SCIMGATE_INVITATION_URL", "https://app.contract.example/join?token={token}");
+    env.put("SCIMGATE_EVENTS_PRUNE_SECONDS", "1");
+    gateway = TestGateway.start(env);
     contract = AdminContract.load(gateway.vertx());
   }
 
   @AfterAll
   static void stop() {
-    gateway.close();
+    try {
+      gateway.close();
+    } finally {
+      mail.close();
+    }
   }
 
   @Test
@@ -79,6 +97,8 @@ class OpenApiContractTest {
     Scim scim = scimTraffic(okta, oktaToken);
     logs(operator, base, okta);
     autoInvitesAndPersonnel(operator, base, scim);
+    invitations(operator, companyAdmin, base, scim);
+    events(operator, companyAdmin, base, okta);
     webhook(operator, base);
     deliveries(operator, base);
     portal(operator, companyAdmin, base);
@@ -132,8 +152,10 @@ class OpenApiContractTest {
     status(operator.get(base), 200);
     status(operator.get(base + "/" + okta), 200);
     status(operator.get(base + "/" + UUID.randomUUID()), 404);
-    status(operator.patch(base + "/" + custom, "{\"name\":\"HR feed (prod)\",\"rateLimit\":null}"), 200);
+    assertThat(status(operator.patch(base + "/" + custom, "{\"name\":\"HR feed (prod)\",\"rateLimit\":null,"
+        + "\"advertisePagination\":true}"), 200).get("advertisePagination").asBoolean()).isTrue();
     status(operator.patch(base + "/" + custom, "{\"groupPrefix\":\"\"}"), 400);
+    status(operator.patch(base + "/" + custom, "{\"advertisePagination\":\"yes\"}"), 400);
     status(operator.post(base + "/" + okta + "/rotate-token", "{\"graceSeconds\":-1}"), 400);
     JsonNode rotated = status(operator.post(base + "/" + okta + "/rotate-token", "{\"graceSeconds\":3600}"), 200);
     assertThat(rotated.has("previousTokenValidUntil")).isTrue();
@@ -185,12 +207,88 @@ class OpenApiContractTest {
     status(operator.get(base + "/personnel?limit=1&after=" + first.get("nextAfter").asText()), 200);
     status(operator.get(base + "/personnel?q=ann&groupId=" + scim.sales()), 200);
     status(operator.get(base + "/personnel?status=nope"), 400);
-    status(operator.get(base + "/personnel/" + scim.ann()), 200);
+    String ann = status(operator.get(base + "/personnel/" + scim.ann()), 200).get("id").asText();
+    JsonNode person = status(operator.get(base + "/personnel/" + ann), 200);
+    assertThat(person.at("/identities/0/userId").asText()).as("the person's SCIM user").isEqualTo(scim.ann());
     status(operator.get(base + "/personnel/" + UUID.randomUUID()), 404);
     status(operator.post(base + "/personnel/" + scim.ann() + "/accept", null), 200);
     status(operator.post(base + "/personnel/" + scim.ann() + "/accept", null), 409);
     status(operator.post(base + "/personnel/" + scim.cid() + "/accept", null), 409);
     status(operator.get(base + "/auto-invites"), 200);
+  }
+
+  /** The sign-up URL, links read out of the mails, sending an invitation again, and every answer of accepting. */
+  private static void invitations(CheckedAdmin operator, CheckedAdmin companyAdmin, String base, Scim scim)
+      throws InterruptedException {
+    String url = base + "/invitation-url";
+    String tenantUrl = "{\"url\":\"https://signup.contract.example/join?token={token}\"}";
+    status(companyAdmin.get(url), 200);
+    status(companyAdmin.put(url, tenantUrl), 403);
+    status(operator.put(url, "{\"url\":\"http://signup.contract.example/join?token={token}\"}"), 400);
+    String bob = status(operator.get(base + "/personnel/" + scim.bob()), 200).get("id").asText();
+    String replaced = linkToken("bob@contract.example", 1);
+    status(operator.put(url, tenantUrl), 200);
+    status(operator.post(base + "/personnel/" + bob + "/invitation", null), 202);
+    String current = linkToken("bob@contract.example", 2);
+    status(operator.post(base + "/personnel/" + scim.ann() + "/invitation", null), 409);
+    status(operator.post(base + "/personnel/" + UUID.randomUUID() + "/invitation", null), 404);
+    assertThat(status(operator.put(url, "{\"url\":null}"), 200).get("url").isNull()).isTrue();
+
+    String accept = "/invitations/accept";
+    status(operator.post(accept, "{}"), 400);
+    status(operator.post(accept, token("A".repeat(43))), 404);
+    status(operator.post(accept, token(replaced)), 410);
+    status(companyAdmin.post(accept, token(current)), 403);
+    JsonNode accepted = status(operator.post(accept, token(current)), 200);
+    assertThat(accepted.at("/person/status").asText()).isEqualTo("active");
+    status(operator.post(accept, token(current)), 409);
+  }
+
+  /** The token in the link of the {@code n}th invitation mail to {@code address}, once it arrived. */
+  private static String linkToken(String address, int n) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (mail.receivedBy(address).size() < n && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    List<MailServer.Received> received = mail.receivedBy(address);
+    assertThat(received).as("invitation mails to " + address).hasSize(n);
+    Matcher link = LINK_TOKEN.matcher(received.get(n - 1).text());
+    assertThat(link.find()).as("a sign-up link in: " + received.get(n - 1).text()).isTrue();
+    return link.group(1);
+  }
+
+  private static String token(String token) {
+    return "{\"token\":\"" + token + "\"}";
+  }
+
+  /** Every kind of directory event, a page after a cursor, filters, refusals, and a cursor behind the retention. */
+  private static void events(CheckedAdmin operator, CheckedAdmin companyAdmin, String base, String okta)
+      throws Exception {
+    // a new group prefix renames the connection's groups: a group.renamed beside the users, group and members
+    status(operator.patch(base + "/connections/" + okta, "{\"groupPrefix\":\"Contract - \"}"), 200);
+    String events = base + "/events";
+    await(() -> status(operator.get(events + "?type=group.renamed"), 200), json -> json.get("events").size() == 1,
+        "the relay published the rename");
+    JsonNode all = status(companyAdmin.get(events + "?limit=1000"), 200);
+    assertThat(all.findValuesAsText("type")).contains("user.created", "group.created", "group.member_added",
+        "group.renamed");
+    JsonNode first = status(operator.get(events + "?limit=2"), 200);
+    status(operator.get(events + "?limit=2&after=" + first.get("nextCursor").asText()
+        + "&type=user.created,group.member_added&connectionId=" + okta), 200);
+    status(operator.get(events + "?type=personnel.invited"), 400);
+    status(operator.get(events + "?after=not-a-cursor"), 400);
+
+    // the first two events pass the retention and the pruner deletes them: a cursor behind them is gone
+    String tenant = base.substring(base.lastIndexOf('/') + 1);
+    gateway.sql("UPDATE outbox_events SET processed_at = processed_at - interval '40 days'"
+        + " WHERE tenant_id = $1::uuid AND position <= 2", tenant);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!"0".equals(gateway.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = $1::uuid"
+        + " AND position <= 2", tenant))) {
+      assertThat(System.currentTimeMillis()).as("the pruner deleted the old events").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    status(operator.get(events + "?after=" + first.at("/events/0/cursor").asText()), 410);
   }
 
   private static void webhook(CheckedAdmin operator, String base) {
