@@ -110,9 +110,14 @@ final class InvitationAdmin {
 
   /** {@code {"url": "https://...{token}..."}} sets the tenant's own; {@code {"url": null}} falls back to the default. */
   private Future<Void> setUrl(RoutingContext ctx) {
-    JsonNode url = Params.jsonBody(ctx).get("url");
+    JsonNode body = Params.jsonBody(ctx);
+    // a body without "url" is a mistake, not a request to drop the tenant's template: only an explicit null does
+    if (body == null || !body.isObject() || !body.has("url")) {
+      throw ScimException.invalidValue("The body must be {\"url\": a URL template, or null for the default}");
+    }
+    JsonNode url = body.get("url");
     String template;
-    if (url == null || url.isNull()) {
+    if (url.isNull()) {
       template = null;
     } else if (!url.isTextual()) {
       throw ScimException.invalidValue("'url' must be a URL template or null");

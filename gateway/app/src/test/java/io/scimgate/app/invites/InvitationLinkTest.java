@@ -125,6 +125,7 @@ class InvitationLinkTest {
     assertAdminError(admin.put(urlPath, "{\"url\":\"https://signup.example.org/join\"}"), 400, "invalidValue");
     assertAdminError(admin.put(urlPath, "{\"url\":\"https://signup.example.org/{token}/{token}\"}"), 400,
         "invalidValue");
+    assertAdminError(admin.put(urlPath, "{}"), 400, "invalidValue"); // dropping the template takes an explicit null
     Reply set = admin.put(urlPath, "{\"url\":\"https://signup.example.org/t/{token}/go\"}");
     assertThat(set.status()).as(set.toString()).isEqualTo(200);
     JsonNode urls = admin.get(urlPath).json();
