@@ -1,6 +1,7 @@
 package io.scimgate.persistence;
 
 import io.scimgate.persistence.cancel.CancellablePool;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -9,7 +10,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the shared PostgreSQL pool every repository uses. */
+/** Builds the shared PostgreSQL pool every repository uses, and asks whether the database answers. */
 public final class Database {
   private Database() {}
 
@@ -52,6 +53,11 @@ public final class Database {
     options.addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
     return new CancellablePool(build(vertx, options, new PoolOptions().setMaxSize(size).setName(name)
         .setConnectionTimeout((int) poolWait.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)));
+  }
+
+  /** Whether the database answers: one trivial statement (the readiness probe bounds how long it may take). */
+  public static Future<Void> ping(Pool pool) {
+    return pool.query("SELECT 1").execute().mapEmpty();
   }
 
   private static Pool build(Vertx vertx, PgConnectOptions options, PoolOptions poolOptions) {

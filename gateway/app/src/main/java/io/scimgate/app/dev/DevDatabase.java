@@ -1,12 +1,8 @@
 package io.scimgate.app.dev;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.scimgate.persistence.DatabaseCreation;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.Tuple;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,9 +31,9 @@ public final class DevDatabase implements AutoCloseable {
       return new DevDatabase(configuredUrl, null);
     }
     if (answers("127.0.0.1", 5432)) {
-      String user = System.getenv().getOrDefault("PGUSER", "postgres");
-      ensureDatabase(vertx, user);
-      return new DevDatabase("postgresql://" + user + "@127.0.0.1:5432/" + LOCAL_DB, null);
+      String server = "postgresql://" + System.getenv().getOrDefault("PGUSER", "postgres") + "@127.0.0.1:5432/";
+      DatabaseCreation.createIfMissing(vertx, server + "postgres", LOCAL_DB);
+      return new DevDatabase(server + LOCAL_DB, null);
     }
     if (RootCheck.isRoot()) {
       throw new IllegalStateException("""
@@ -80,22 +76,6 @@ public final class DevDatabase implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void ensureDatabase(Vertx vertx, String user) {
-    PgConnectOptions options = new PgConnectOptions().setHost("127.0.0.1").setPort(5432).setUser(user)
-        .setDatabase("postgres");
-    Pool admin = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx).build();
-    try {
-      boolean exists = admin.preparedQuery("SELECT 1 FROM pg_database WHERE datname = $1")
-          .execute(Tuple.of(LOCAL_DB)).await().size() > 0;
-      if (!exists) {
-        // CREATE DATABASE takes no bind parameters; the name is a constant of this class.
-        admin.query("CREATE DATABASE " + LOCAL_DB).execute().await();
-      }
-    } finally {
-      admin.close().await();
     }
   }
 }

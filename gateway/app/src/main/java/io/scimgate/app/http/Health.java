@@ -1,6 +1,7 @@
 package io.scimgate.app.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.persistence.Database;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -43,7 +44,7 @@ public final class Health {
         Responses.json(ctx, 503, down);
         return;
       }
-      pool.query("SELECT 1").execute()
+      Database.ping(pool)
           .timeout(2, TimeUnit.SECONDS)
           .onSuccess(ok -> Responses.json(ctx, 200, ScimJson.object().put("status", "UP")))
           .onFailure(failure -> Responses.json(ctx, 503, ScimJson.object().put("status", "DOWN")

@@ -2,33 +2,23 @@ package io.scimgate.app.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scimgate.persistence.invites.PipelineBacklog;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline's backlog as the database holds it, for the whole cluster (every node reports the same values:
  * aggregate with {@code max}, not {@code sum}): pending outbox events and the age of the oldest (relay lag), due
- * deliveries and the age of the oldest. Read every {@value #EVERY_MS} ms by one asynchronous statement, never on
- * the scrape; each count stops at {@value #CAP} so that a huge backlog costs no more to count. Every part is
- * answered from a partial index of pending rows. When the database does not answer, the gauges show NaN rather
- * than an old value.
+ * deliveries and the age of the oldest ({@link PipelineBacklog}). Read every {@value #EVERY_MS} ms by one
+ * asynchronous statement, never on the scrape; each count stops at {@value #CAP}. When the database does not
+ * answer, the gauges show NaN rather than an old value.
  */
 final class BacklogSampler {
   private static final Logger LOG = LoggerFactory.getLogger(BacklogSampler.class);
   static final long EVERY_MS = 5_000;
   static final int CAP = 100_000;
-  private static final String SAMPLE = "SELECT"
-      + " (SELECT count(*) FROM (SELECT 1 FROM outbox_events WHERE processed_at IS NULL LIMIT $1) p) AS outbox_pending,"
-      + " (SELECT extract(epoch FROM clock_timestamp() - created_at)::float8 FROM outbox_events"
-      + " WHERE id = (SELECT min(id) FROM outbox_events WHERE processed_at IS NULL)) AS outbox_oldest,"
-      + " (SELECT count(*) FROM (SELECT 1 FROM deliveries WHERE status IN ('pending', 'sending')"
-      + " AND next_attempt_at <= now() LIMIT $1) d) AS deliveries_due,"
-      + " (SELECT extract(epoch FROM clock_timestamp() - min(next_attempt_at))::float8 FROM deliveries"
-      + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()) AS deliveries_oldest";
 
   private final Pool pool;
   private volatile double outboxPending = Double.NaN;
@@ -61,16 +51,14 @@ final class BacklogSampler {
   }
 
   private void sample() {
-    pool.preparedQuery(SAMPLE).execute(Tuple.of(CAP))
-        .onSuccess(rows -> read(rows.iterator().next()))
-        .onFailure(this::failed);
+    PipelineBacklog.read(pool, CAP).onSuccess(this::read).onFailure(this::failed);
   }
 
-  private void read(Row row) {
-    outboxPending = row.getLong("outbox_pending");
-    outboxOldest = orZero(row.getDouble("outbox_oldest"));
-    deliveriesDue = row.getLong("deliveries_due");
-    deliveriesOldest = orZero(row.getDouble("deliveries_oldest"));
+  private void read(PipelineBacklog backlog) {
+    outboxPending = backlog.outboxPending();
+    outboxOldest = backlog.outboxOldestSeconds();
+    deliveriesDue = backlog.deliveriesDue();
+    deliveriesOldest = backlog.deliveriesOldestSeconds();
     failing = false;
   }
 
@@ -83,9 +71,5 @@ final class BacklogSampler {
       failing = true;
       LOG.warn("Sampling the pipeline's backlog for the metrics failed: {}", failure.getMessage());
     }
-  }
-
-  private static double orZero(Double seconds) {
-    return seconds == null ? 0 : Math.max(0, seconds);
   }
 }

@@ -2,6 +2,7 @@ package io.scimgate.app.scim;
 
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.connectors.api.ScimType;
+import io.scimgate.persistence.query.KeysetPosition;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,10 +31,7 @@ final class Cursors {
         "scim-cursors/v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
   }
 
-  /** A position in the default order. */
-  record Position(Instant created, UUID id) {}
-
-  String encode(Position position, String query) {
+  String encode(KeysetPosition position, String query) {
     ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES + MAC_BYTES);
     long micros = position.created().getEpochSecond() * 1_000_000L + position.created().getNano() / 1_000;
     payload.putLong(micros).putLong(position.id().getMostSignificantBits())
@@ -42,7 +40,7 @@ final class Cursors {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array());
   }
 
-  Position decode(String cursor, String query) {
+  KeysetPosition decode(String cursor, String query) {
     byte[] bytes;
     try {
       bytes = Base64.getUrlDecoder().decode(cursor);
@@ -63,7 +61,7 @@ final class Cursors {
       throw ScimException.of(400, ScimType.INVALID_CURSOR, "The cursor belongs to another query; start again "
           + "with cursor= (empty)");
     }
-    return new Position(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+    return new KeysetPosition(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
         Math.floorMod(micros, 1_000_000L) * 1_000), id);
   }
 

@@ -2,10 +2,7 @@ package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.persistence.query.FilterSql;
-import io.scimgate.persistence.query.SortSql;
-import io.scimgate.persistence.resource.SqlCondition;
-import io.scimgate.persistence.resource.SqlOrder;
+import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupChange;
@@ -36,11 +33,11 @@ final class GroupOperations implements ResourceWrites {
   static final String MEMBERS = "members";
 
   private final GroupRepository groups;
-  private final Cursors cursors;
+  private final ResourceListing<StoredGroup> listing;
 
   GroupOperations(GroupRepository groups, Cursors cursors) {
     this.groups = groups;
-    this.cursors = cursors;
+    this.listing = new ResourceListing<>(cursors, "Groups", StoredGroup::resource);
   }
 
   @Override
@@ -110,14 +107,9 @@ final class GroupOperations implements ResourceWrites {
   /** One page of the query's groups, rendered and projected; members are read only when shown. */
   Future<ListResult> list(ScimRequest request, ListQuery query, int offset, int limit) {
     Projection projection = query.projection(CoreSchemas.GROUP_TYPE);
-    SqlCondition where = FilterSql.groups(query.filter());
-    SqlOrder order = SortSql.groups(query.sortBy(), query.descending(), 2 + where.params().size());
-    boolean withMembers = projection.includes(MEMBERS);
-    return ResourceListing.list(query, offset, limit, 2 + where.params().size(), cursors,
-        request.connection().id() + "|Groups|" + query.filterText(),
-        (after, from, size) -> groups.list(request.connection().id(), where, after, order, from, size, withMembers),
-        StoredGroup::resource,
-        group -> projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl())));
+    ResourceQuery page = listing.pageQuery(request, query, offset, limit, projection.includes(MEMBERS));
+    return groups.list(request.connection().id(), page).map(found -> listing.result(request, query, limit, found,
+        group -> projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl()))));
   }
 
   /** Removes {@code members} from the document: the member ids in order, or {@code null} when absent. */

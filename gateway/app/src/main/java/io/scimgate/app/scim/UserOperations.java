@@ -1,10 +1,7 @@
 package io.scimgate.app.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.persistence.query.FilterSql;
-import io.scimgate.persistence.query.SortSql;
-import io.scimgate.persistence.resource.SqlCondition;
-import io.scimgate.persistence.resource.SqlOrder;
+import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.StoredResource;
@@ -28,11 +25,11 @@ final class UserOperations implements ResourceWrites {
   static final String GROUPS = "groups";
 
   private final UserRepository users;
-  private final Cursors cursors;
+  private final ResourceListing<UserWithGroups> listing;
 
   UserOperations(UserRepository users, Cursors cursors) {
     this.users = users;
-    this.cursors = cursors;
+    this.listing = new ResourceListing<>(cursors, "Users", UserWithGroups::user);
   }
 
   @Override
@@ -100,17 +97,11 @@ final class UserOperations implements ResourceWrites {
    * query's own: a search across resource types pages through users, then groups.
    */
   Future<ListResult> list(ScimRequest request, ListQuery query, int offset, int limit) {
-    SqlCondition where = FilterSql.users(query.filter());
-    SqlOrder order = SortSql.users(query.sortBy(), query.descending(), 2 + where.params().size());
     Projection projection = query.projection(CoreSchemas.USER_TYPE);
-    boolean withGroups = projection.includes(GROUPS);
-    return ResourceListing.list(query, offset, limit, 2 + where.params().size(), cursors,
-        request.connection().id() + "|Users|" + query.filterText(),
-        (after, from, size) -> users.list(request.connection().id(), where, after, order, from, size, withGroups),
-        UserWithGroups::user,
-        user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl())));
+    ResourceQuery page = listing.pageQuery(request, query, offset, limit, projection.includes(GROUPS));
+    return users.list(request.connection().id(), page).map(found -> listing.result(request, query, limit, found,
+        user -> projection.apply(CoreSchemas.USER_TYPE, ScimRenderer.user(user, request.baseUrl()))));
   }
-
 
   private static Written written(StoredResource user) {
     return new Written(user.id(), user.version());

@@ -2,7 +2,6 @@ package io.scimgate.persistence.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.resource.SqlCondition;
 import io.scimgate.scim.filter.AttributePath;
 import io.scimgate.scim.filter.CompareOperator;
 import io.scimgate.scim.filter.Filter;
@@ -14,8 +13,6 @@ import io.scimgate.scim.schema.CoreSchemas;
 import io.scimgate.scim.schema.ResourceType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +27,7 @@ import java.util.UUID;
  * attribute behaves as SCIM says (an absent value equals nothing). Strings fold case unless the attribute is
  * {@code caseExact}; ordering comparisons use the C collation (code-point order, as Java compares).
  */
-public final class FilterSql implements FilterVisitor<String> {
+final class FilterSql implements FilterVisitor<String> {
   private static final Map<String, Column> USER_COLUMNS = Map.of(
       "username", new Column("user_name", Column.Kind.TEXT, true),
       "externalid", new Column("external_id", Column.Kind.TEXT, false),
@@ -54,32 +51,32 @@ public final class FilterSql implements FilterVisitor<String> {
    * (no index can serve them): a filter may hold a few such terms, with short values, so that one search
    * cannot run for a minute.
    */
-  public static final int MAX_UNINDEXED_PATTERNS = 4;
-  public static final int MAX_PATTERN_LENGTH = 256;
+  static final int MAX_UNINDEXED_PATTERNS = 4;
+  static final int MAX_PATTERN_LENGTH = 256;
 
   private final ResourceType type;
   private final Map<String, Column> columns;
-  private final List<Object> params = new ArrayList<>();
-  private final int firstParam;
+  private final Placeholders placeholders;
   private int unindexedPatterns;
 
-  private FilterSql(ResourceType type, Map<String, Column> columns, int firstParam) {
+  private FilterSql(ResourceType type, Map<String, Column> columns, Placeholders placeholders) {
     this.type = type;
     this.columns = columns;
-    this.firstParam = firstParam;
+    this.placeholders = placeholders;
   }
 
-  /** Placeholders start at {@code $2}: {@code $1} is the connection id in every list query. */
-  public static SqlCondition users(Filter filter) {
-    return translate(new FilterSql(CoreSchemas.USER_TYPE, USER_COLUMNS, 2), filter);
+  /** The condition over {@code scim_users}; its values are bound to {@code placeholders}. */
+  static String users(Filter filter, Placeholders placeholders) {
+    return translate(new FilterSql(CoreSchemas.USER_TYPE, USER_COLUMNS, placeholders), filter);
   }
 
-  public static SqlCondition groups(Filter filter) {
-    return translate(new FilterSql(CoreSchemas.GROUP_TYPE, GROUP_COLUMNS, 2), filter);
+  /** The condition over {@code scim_groups}; its values are bound to {@code placeholders}. */
+  static String groups(Filter filter, Placeholders placeholders) {
+    return translate(new FilterSql(CoreSchemas.GROUP_TYPE, GROUP_COLUMNS, placeholders), filter);
   }
 
-  private static SqlCondition translate(FilterSql sql, Filter filter) {
-    return filter == null ? SqlCondition.ALWAYS : new SqlCondition(filter.accept(sql), sql.params);
+  private static String translate(FilterSql sql, Filter filter) {
+    return filter == null ? "TRUE" : filter.accept(sql);
   }
 
   @Override
@@ -175,8 +172,7 @@ public final class FilterSql implements FilterVisitor<String> {
       // PostgreSQL text cannot hold it: bad input, not a server error
       throw ScimException.invalidFilter("Filter values " + StorableText.problem(text));
     }
-    params.add(value);
-    return "$" + (firstParam + params.size() - 1);
+    return placeholders.bind(value);
   }
 
   static UUID uuidOrNull(String text) {

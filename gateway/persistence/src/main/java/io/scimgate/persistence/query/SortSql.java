@@ -1,14 +1,11 @@
 package io.scimgate.persistence.query;
 
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.resource.SqlOrder;
 import io.scimgate.scim.filter.AttributePath;
 import io.scimgate.scim.schema.AttributeDefinition;
 import io.scimgate.scim.schema.AttributeType;
 import io.scimgate.scim.schema.CoreSchemas;
 import io.scimgate.scim.schema.ResourceType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Map;
  * Unassigned values come last in either order. The unique (created_at, id) always
  * follows as a tie-breaker, so that pages never overlap.
  */
-public final class SortSql {
+final class SortSql {
   private static final String TIE_BREAK = "created_at, id";
   private static final Map<String, String> USER_COLUMNS = Map.of("username", "lower(user_name)",
       "externalid", "external_id", "displayname", "lower(display_name)", "id", "id", "active", "active",
@@ -27,23 +24,19 @@ public final class SortSql {
 
   private SortSql() {}
 
-  /** The stable default order. */
-  public static SqlOrder byCreation() {
-    return new SqlOrder(TIE_BREAK, List.of());
+  /** The ORDER BY of a user list; a JSON attribute's path is bound to {@code placeholders}. */
+  static String users(String sortBy, boolean descending, Placeholders placeholders) {
+    return order(CoreSchemas.USER_TYPE, USER_COLUMNS, sortBy, descending, placeholders);
   }
 
-  public static SqlOrder users(String sortBy, boolean descending, int firstParam) {
-    return order(CoreSchemas.USER_TYPE, USER_COLUMNS, sortBy, descending, firstParam);
+  static String groups(String sortBy, boolean descending, Placeholders placeholders) {
+    return order(CoreSchemas.GROUP_TYPE, GROUP_COLUMNS, sortBy, descending, placeholders);
   }
 
-  public static SqlOrder groups(String sortBy, boolean descending, int firstParam) {
-    return order(CoreSchemas.GROUP_TYPE, GROUP_COLUMNS, sortBy, descending, firstParam);
-  }
-
-  private static SqlOrder order(ResourceType type, Map<String, String> columns, String sortBy, boolean descending,
-      int firstParam) {
+  private static String order(ResourceType type, Map<String, String> columns, String sortBy, boolean descending,
+      Placeholders placeholders) {
     if (sortBy == null || sortBy.isBlank()) {
-      return byCreation();
+      return TIE_BREAK; // the stable default order
     }
     Attribute attribute;
     try {
@@ -51,25 +44,21 @@ public final class SortSql {
     } catch (ScimException e) {
       throw ScimException.invalidValue("sortBy: " + e.detail());
     }
-    List<Object> params = new ArrayList<>();
     String direction = descending ? " DESC NULLS LAST" : " ASC NULLS LAST";
     String column = columns.get(attribute.columnKey());
     if (column != null && !attribute.definition().multiValued()) {
-      return new SqlOrder(column + direction + ", " + TIE_BREAK, params);
+      return column + direction + ", " + TIE_BREAK;
     }
-    String path = "$" + firstParam + "::text[]";
-    params.add(attribute.jsonPath());
-    String expression;
+    String path = placeholders.bind(attribute.jsonPath()) + "::text[]";
     if (attribute.definition().multiValued()) {
       AttributeDefinition value = attribute.elementValue();
-      params.add(value.name());
-      expression = "(SELECT e ->> $" + (firstParam + 1) + "::text FROM jsonb_array_elements(CASE WHEN"
-          + " jsonb_typeof(doc #> " + path + ") = 'array' THEN doc #> " + path + " ELSE '[]'::jsonb END) AS e"
-          + " ORDER BY (e ->> 'primary') = 'true' DESC LIMIT 1)";
-      return new SqlOrder(folded(expression, value) + direction + ", " + TIE_BREAK, params);
+      String expression = "(SELECT e ->> " + placeholders.bind(value.name()) + "::text FROM jsonb_array_elements("
+          + "CASE WHEN jsonb_typeof(doc #> " + path + ") = 'array' THEN doc #> " + path + " ELSE '[]'::jsonb END)"
+          + " AS e ORDER BY (e ->> 'primary') = 'true' DESC LIMIT 1)";
+      return folded(expression, value) + direction + ", " + TIE_BREAK;
     }
     AttributeDefinition target = attribute.sub() != null ? attribute.sub() : attribute.definition();
-    return new SqlOrder(folded("(doc #>> " + path + ")", target) + direction + ", " + TIE_BREAK, params);
+    return folded("(doc #>> " + path + ")", target) + direction + ", " + TIE_BREAK;
   }
 
   private static String folded(String expression, AttributeDefinition definition) {

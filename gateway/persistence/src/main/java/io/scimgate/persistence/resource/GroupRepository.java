@@ -7,6 +7,8 @@ import io.scimgate.persistence.Rows;
 import io.scimgate.scim.patch.MemberChanges;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.query.ListStatements;
+import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -212,12 +214,15 @@ public final class GroupRepository {
     return conn.preparedQuery(sql).execute(params).map(rows -> Rows.firstOrNull(rows, GroupRepository::map));
   }
 
-  /** A page of groups; members are read (in one query for the whole page) only when {@code withMembers}. */
-  public Future<Page<StoredGroup>> list(UUID connectionId, SqlCondition where, SqlCondition after, SqlOrder order, int offset,
-      int limit, boolean withMembers) {
-    return ResourceQueries.page(pool, "scim_groups", RETURNING, connectionId, where, after, order, offset, limit,
+  /**
+   * A page of the connection's groups and the total count of matches; members are read (in one query for the
+   * whole page) only when the query asks for memberships. A filter or sortBy the schema refuses is thrown at once
+   * (400).
+   */
+  public Future<Page<StoredGroup>> list(UUID connectionId, ResourceQuery query) {
+    return ResourceQueries.page(pool, ListStatements.groups(connectionId, query, RETURNING), query,
             GroupRepository::map)
-        .compose(page -> !withMembers || page.items().isEmpty() ? Future.succeededFuture(page)
+        .compose(page -> !query.withMemberships() || page.items().isEmpty() ? Future.succeededFuture(page)
             : Memberships.load(pool, page.items().stream().map(g -> g.resource().id()).toList())
                 .map(members -> new Page<>(page.items().stream()
                     .map(g -> g.withMembers(members.get(g.resource().id()))).toList(), page.total())));

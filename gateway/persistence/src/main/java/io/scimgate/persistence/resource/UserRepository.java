@@ -6,6 +6,8 @@ import io.scimgate.persistence.Page;
 import io.scimgate.persistence.Rows;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.audit.AuditLog;
+import io.scimgate.persistence.query.ListStatements;
+import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -184,11 +186,15 @@ public final class UserRepository {
     return ResourceQueries.deleteWithMemberships(pool, "scim_users", "User", id, expectedVersion, ctx);
   }
 
-  /** One page in the stable order (created, id) and the total count of matches. */
-  public Future<Page<UserWithGroups>> list(UUID connectionId, SqlCondition where, SqlCondition after,
-      SqlOrder order, int offset, int limit, boolean withGroups) {
-    return ResourceQueries.page(pool, "scim_users", withGroups ? RETURNING + GROUPS : RETURNING, connectionId, where,
-        after, order, offset, limit, row -> withGroups(row, withGroups));
+  /**
+   * One page of the connection's users and the total count of matches; each user with its groups when the query
+   * asks for memberships (same statement). A filter or sortBy the schema refuses is thrown at once (400).
+   */
+  public Future<Page<UserWithGroups>> list(UUID connectionId, ResourceQuery query) {
+    boolean withGroups = query.withMemberships();
+    String columns = withGroups ? RETURNING + GROUPS : RETURNING;
+    return ResourceQueries.page(pool, ListStatements.users(connectionId, query, columns), query,
+        row -> withGroups(row, withGroups));
   }
 
   /** The user with its groups ({@code withGroups}) read in the same statement; {@code null} when unknown. */

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.query.FilterSql;
-import io.scimgate.persistence.query.SortSql;
+import io.scimgate.persistence.query.KeysetPosition;
+import io.scimgate.persistence.query.ListStatements;
+import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.persistence.testing.TestDatabase;
 import io.scimgate.scim.filter.FilterParser;
 import io.vertx.core.Vertx;
@@ -14,12 +15,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,24 +78,35 @@ class IndexUsageTest {
   void lookupsAreIndexScans(String filter) throws Exception {
     String text = filter.replace("%ID%", someUser.toString())
         .replace("%RECENT%", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5).toString());
-    SqlCondition where = FilterSql.users(FilterParser.parse(text));
-    List<Object> params = new ArrayList<>();
-    params.add(connection);
-    params.addAll(where.params());
-    params.add(0);
-    params.add(100);
-    String plan = explain(ResourceQueries.pageSql("scim_users", UserRepository.RETURNING, where,
-        SqlCondition.ALWAYS, SortSql.byCreation()), params);
+    ListStatements statements = ListStatements.users(connection,
+        new ResourceQuery(FilterParser.parse(text), null, false, null, 0, 100, false), UserRepository.RETURNING);
+    String plan = explain(statements.page());
     assertThat(plan).as(text + "\n" + plan).doesNotContain("Seq Scan")
         .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
-    String countPlan = explain("SELECT count(*) FROM scim_users WHERE connection_id = $1 AND (" + where.sql() + ")",
-        params.subList(0, params.size() - 2));
+    String countPlan = explain(statements.count());
     assertThat(countPlan).as(text + " (count)\n" + countPlan).doesNotContain("Seq Scan");
   }
 
-  private static String explain(String sql, List<Object> params) throws Exception {
+  /** A cursor page deep into the connection starts in the page index at its position (no scan, no sort). */
+  @Test
+  void aDeepKeysetPageStartsInThePageIndexAtItsPosition() throws Exception {
+    Row middle = pool.preparedQuery("SELECT created_at, id FROM scim_users WHERE connection_id = $1"
+            + " ORDER BY created_at, id OFFSET $2 LIMIT 1")
+        .execute(Tuple.of(connection, USERS / 2)).await().iterator().next();
+    KeysetPosition position = new KeysetPosition(middle.getOffsetDateTime("created_at").toInstant(),
+        middle.getUUID("id"));
+    ListStatements statements = ListStatements.users(connection,
+        new ResourceQuery(null, null, false, position, 0, 101, false), UserRepository.RETURNING);
+    String plan = explain(statements.page());
+    assertThat(plan).as(plan).doesNotContain("Seq Scan").doesNotContain("Sort").contains("scim_users_page");
+    assertThat(pool.preparedQuery(statements.page().sql()).execute(statements.page().params()).await().size())
+        .isEqualTo(101);
+  }
+
+  private static String explain(ListStatements.Statement statement) throws Exception {
     StringBuilder plan = new StringBuilder();
-    for (Row row : pool.preparedQuery("EXPLAIN " + sql).execute(Tuple.from(params)).await(30, TimeUnit.SECONDS)) {
+    for (Row row : pool.preparedQuery("EXPLAIN " + statement.sql()).execute(statement.params())
+        .await(30, TimeUnit.SECONDS)) {
       plan.append(row.getString(0)).append('\n');
     }
     return plan.toString();

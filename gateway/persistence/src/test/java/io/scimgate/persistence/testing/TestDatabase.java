@@ -48,7 +48,8 @@ public final class TestDatabase implements AutoCloseable {
     admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
-  private static String adminUrl() {
+  /** The server the tests create their databases on. */
+  public static String adminUrl() {
     String configured = System.getenv(ADMIN_URL_VARIABLE);
     return configured == null || configured.isBlank() ? DEFAULT_ADMIN_URL : configured;
   }
