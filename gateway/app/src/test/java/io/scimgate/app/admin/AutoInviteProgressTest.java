@@ -59,8 +59,10 @@ class AutoInviteProgressTest {
 
     // the relay invites all three at once; each mail fails at its only attempt (no e-mail channel here)
     awaitProgress(client, 0, 0, 3);
+    // invitations, and so their deliveries, belong to the person (V013), not to the SCIM user
+    String annPerson = gateway.sql("SELECT person_id FROM person_identities WHERE user_id = $1::uuid", ann);
     gateway.sql("UPDATE deliveries SET status = 'pending', next_attempt_at = now() + interval '1 hour'"
-        + " WHERE tenant_id = $1 AND id = $2", UUID.fromString(client.tenantId()), "invite:" + ann + ":1");
+        + " WHERE tenant_id = $1 AND id = $2", UUID.fromString(client.tenantId()), "invite:" + annPerson + ":1");
     assertProgress(admin.get(path(client)).json(), 0, 1, 2);
   }
 
