@@ -3,36 +3,32 @@ package io.scimgate.app.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TableLock;
-import io.scimgate.app.support.TestGateway;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A tenant's admin requests take their turn with its SCIM requests: while the tenant's one slot is held, its
  * admin request is refused with 429 at once, and another tenant's admin requests go on.
  */
 class AdminTenantGateTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "1", ConfigLoader.TENANT_MAX_QUEUED_REQUESTS, "0",
+      ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "20000"));
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "1",
-        ConfigLoader.TENANT_MAX_QUEUED_REQUESTS, "0", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "20000"));
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

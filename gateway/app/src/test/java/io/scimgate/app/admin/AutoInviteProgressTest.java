@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.persistence.Database;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A backfill watched through the admin API: the auto-invite settings' {@code progress} counts the people still to
@@ -28,18 +28,14 @@ class AutoInviteProgressTest {
   /** The relay's per-tenant lock space (PendingEvents): holding a tenant's key keeps the relay off its events. */
   private static final int RELAY_LOCK_SPACE = 7644;
 
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.DELIVERY_MAX_ATTEMPTS, "1", ConfigLoader.INVITES_POLL_MS, "100"));
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.DELIVERY_MAX_ATTEMPTS, "1", ConfigLoader.INVITES_POLL_MS, "100"));
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test
@@ -63,8 +59,10 @@ class AutoInviteProgressTest {
 
     // the relay invites all three at once; each mail fails at its only attempt (no e-mail channel here)
     awaitProgress(client, 0, 0, 3);
+    // invitations, and so their deliveries, belong to the person (V013), not to the SCIM user
+    String annPerson = gateway.sql("SELECT person_id FROM person_identities WHERE user_id = $1::uuid", ann);
     gateway.sql("UPDATE deliveries SET status = 'pending', next_attempt_at = now() + interval '1 hour'"
-        + " WHERE tenant_id = $1 AND id = $2", UUID.fromString(client.tenantId()), "invite:" + ann + ":1");
+        + " WHERE tenant_id = $1 AND id = $2", UUID.fromString(client.tenantId()), "invite:" + annPerson + ":1");
     assertProgress(admin.get(path(client)).json(), 0, 1, 2);
   }
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.support.EventPages;
 import io.scimgate.app.support.EventPages.Read;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.app.support.WebhookReceiver;
 import io.scimgate.app.support.WebhookReceiver.Call;
 import io.scimgate.app.support.Webhooks;
@@ -37,6 +37,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /admin/v1/tenants/{id}/events} on a real gateway: every event once, in the relay's order, with the
@@ -45,27 +46,27 @@ import org.junit.jupiter.api.Test;
  * computed from the table by SQL, not by the gateway's own rendering.
  */
 class EventsApiTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      "SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_EVENTS_PRUNE_SECONDS", "1", "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
+      "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
   private static WebhookReceiver receiver;
   private static Http admin;
 
   @BeforeAll
   static void start() throws Exception {
     receiver = WebhookReceiver.start();
-    gateway = TestGateway.start(Map.of("SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_EVENTS_PRUNE_SECONDS", "1",
-        "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true", "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
     admin = gateway.admin();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
     receiver.close();
   }
 
   @Test
   void pagesEveryEventOnceInTheRelaysOrderWithTheWebhooksBodies() throws Exception {
-    ScimClient okta = Webhooks.tenantHookedTo(gateway, receiver.url());
+    ScimClient okta = Webhooks.tenantHookedTo(gateway.node(), receiver.url());
     String ann = user(okta, "ann");
     String bob = user(okta, "bob");
     String cid = user(okta, "cid");
@@ -294,11 +295,11 @@ class EventsApiTest {
   }
 
   private static List<String> expectedIds(String tenantId) throws Exception {
-    return EventPages.expectedIds(gateway, tenantId);
+    return EventPages.expectedIds(gateway.node(), tenantId);
   }
 
   private static void assertPositionsGapFree(String tenantId) throws Exception {
-    EventPages.assertPositionsGapFree(gateway, tenantId);
+    EventPages.assertPositionsGapFree(gateway.node(), tenantId);
   }
 
   /** The envelope of a webhook, plus a cursor; the data has exactly the catalogue's fields for the type. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.EventPages;
 import io.scimgate.app.support.Fixtures;
-import io.scimgate.app.support.GatewayProcess;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two gateway processes on one database, both relaying; an IdP writes through both while a client pages the
@@ -32,48 +33,47 @@ import org.junit.jupiter.api.Test;
 class EventsTwoNodeTest {
   private static final int USERS_PER_NODE = 120;
   private static final Map<String, String> ENV = Map.of("SCIMGATE_INVITES_POLL_MS", "100");
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(ENV).withSecondNode();
 
   @Test
   void aClientPagingAcrossTwoNodesWhileWritesGoOnSeesEveryEventOnceInOrder() throws Exception {
-    try (TestGateway first = TestGateway.start(ENV);
-        GatewayProcess second = GatewayProcess.start(first.databaseUrl(), ENV)) {
-      ScimClient okta = first.newConnection("okta");
-      Http secondScim = new Http(second.url() + "/scim/v2/" + okta.connectionId(), okta.token());
-      String group = okta.scim().post("/Groups", Fixtures.group("Everyone")).json().get("id").asText();
-      List<Http> readers = List.of(first.admin(), new Http(second.url(), first.admin().token()));
+    ScimClient okta = gateway.newConnection("okta");
+    Http secondScim = new Http(gateway.secondNode().url() + "/scim/v2/" + okta.connectionId(), okta.token());
+    String group = okta.scim().post("/Groups", Fixtures.group("Everyone")).json().get("id").asText();
+    List<Http> readers = List.of(gateway.admin(), new Http(gateway.secondNode().url(), gateway.admin().token()));
 
-      AtomicBoolean writing = new AtomicBoolean(true);
-      AtomicBoolean relayed = new AtomicBoolean(false);
-      ExecutorService threads = Executors.newFixedThreadPool(3);
-      try {
-        Future<?> a = threads.submit(() -> write(okta.scim(), "a", group));
-        Future<?> b = threads.submit(() -> write(secondScim, "b", group));
-        Future<Reading> reading = threads.submit(() -> read(readers, okta.tenantId(), writing, relayed));
-        a.get(5, TimeUnit.MINUTES);
-        b.get(5, TimeUnit.MINUTES);
-        writing.set(false);
-        awaitRelayed(first, okta.tenantId());
-        relayed.set(true);
-        Reading read = reading.get(5, TimeUnit.MINUTES);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicBoolean relayed = new AtomicBoolean(false);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      Future<?> a = threads.submit(() -> write(okta.scim(), "a", group));
+      Future<?> b = threads.submit(() -> write(secondScim, "b", group));
+      Future<Reading> reading = threads.submit(() -> read(readers, okta.tenantId(), writing, relayed));
+      a.get(5, TimeUnit.MINUTES);
+      b.get(5, TimeUnit.MINUTES);
+      writing.set(false);
+      awaitRelayed(gateway.node(), okta.tenantId());
+      relayed.set(true);
+      Reading read = reading.get(5, TimeUnit.MINUTES);
 
-        List<String> ids = read.events().stream().map(e -> e.get("id").asText()).toList();
-        assertThat(new HashSet<>(ids)).as("no event twice").hasSize(ids.size());
-        assertThat(ids).as("every event once, in position order").isEqualTo(EventPages.expectedIds(first,
-            okta.tenantId()));
-        // per node: every user created, half of them added and deactivated; and the group
-        assertThat(ids).hasSize(2 * 2 * USERS_PER_NODE + 1);
-        assertThat(read.eventsSeenWhileWriting()).as("the client read while the writes went on").isPositive();
-        assertThat(read.pagesPerNode()).as("both nodes served pages").allMatch(pages -> pages > 0);
-        assertEachUsersEventsInOrder(read.events());
-        EventPages.assertPositionsGapFree(first, okta.tenantId());
-        System.out.println("events two-node test: " + ids.size() + " events in " + read.pages() + " pages ("
-            + read.eventsSeenWhileWriting() + " read while writing); events whose id is lower than the one before"
-            + " them in position order (an 'after id' cursor could have skipped them): " + first.sql(
-            "SELECT count(*) FROM (SELECT id, lag(id) OVER (ORDER BY position) AS before FROM outbox_events"
-                + " WHERE tenant_id = $1::uuid AND position IS NOT NULL) x WHERE id < before", okta.tenantId()));
-      } finally {
-        threads.shutdownNow();
-      }
+      List<String> ids = read.events().stream().map(e -> e.get("id").asText()).toList();
+      assertThat(new HashSet<>(ids)).as("no event twice").hasSize(ids.size());
+      assertThat(ids).as("every event once, in position order").isEqualTo(EventPages.expectedIds(gateway.node(),
+          okta.tenantId()));
+      // per node: every user created, half of them added and deactivated; and the group
+      assertThat(ids).hasSize(2 * 2 * USERS_PER_NODE + 1);
+      assertThat(read.eventsSeenWhileWriting()).as("the client read while the writes went on").isPositive();
+      assertThat(read.pagesPerNode()).as("both nodes served pages").allMatch(pages -> pages > 0);
+      assertEachUsersEventsInOrder(read.events());
+      EventPages.assertPositionsGapFree(gateway.node(), okta.tenantId());
+      System.out.println("events two-node test: " + ids.size() + " events in " + read.pages() + " pages ("
+          + read.eventsSeenWhileWriting() + " read while writing); events whose id is lower than the one before"
+          + " them in position order (an 'after id' cursor could have skipped them): " + gateway.sql(
+          "SELECT count(*) FROM (SELECT id, lag(id) OVER (ORDER BY position) AS before FROM outbox_events"
+              + " WHERE tenant_id = $1::uuid AND position IS NOT NULL) x WHERE id < before", okta.tenantId()));
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.json.ScimJson;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /admin/v1/tenants/{id}/personnel}: listing with filters and paging, one person with identities and
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class PersonnelAdminTest {
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2024-03-01T09:00:00Z");
 
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http admin;
   private static ScimClient client;
   /** Created in this order: imported (in Sales), invited (in Sales), deprovisioned, active (other connection). */
@@ -38,8 +39,7 @@ class PersonnelAdminTest {
   private static String otherConnection;
 
   @BeforeAll
-  static void start() throws Exception {
-    gateway = TestGateway.start();
+  static void setUp() throws Exception {
     admin = gateway.admin();
     client = gateway.newConnection("okta");
     people = new ArrayList<>();
@@ -57,11 +57,6 @@ class PersonnelAdminTest {
     insertPerson(client.tenantId(), otherConnection, people.get(3), "dee@okta.local", "active", 3);
     history(people.get(1), "imported", "created by SCIM", 1);
     history(people.get(1), "invited", "member of an auto-invite group", 2);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.AdminAssertions;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
@@ -16,27 +17,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SCIM request log and each connection's activity, as the portal's SCIM Settings and Connection detail
  * screens read them. Entries are written asynchronously (every 250 ms), so reads poll for a few seconds.
  */
 class RequestLogTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

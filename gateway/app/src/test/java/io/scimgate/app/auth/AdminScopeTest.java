@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.AdminRoutes;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every admin route with no credential, an operator's, a company admin's on their own tenant and on another
@@ -68,18 +69,13 @@ class AdminScopeTest {
       new Route("DELETE", "/tenants/{t}/portal-sessions", null, true),
       new Route("DELETE", "/tenants/{t}/connections/{c}", null, false));
 
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static TokenService tokens;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     tokens = new TokenService(gateway.vertx(), TestGateway.SECRET);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   /** Routes outside /tenants/{id}: checked one by one in the tests below. */
@@ -93,7 +89,7 @@ class AdminScopeTest {
     TENANT_ROUTES.forEach(route -> tabled.add(route.method() + " " + route.path()
         .replace("{t}", "{tenantId}").replace("{c}", "{connectionId}").replace("{u}", "{personId}")
         .replace("{d}", "{deliveryId}")));
-    assertThat(tabled).isEqualTo(AdminRoutes.registered(gateway));
+    assertThat(tabled).isEqualTo(AdminRoutes.registered(gateway.node()));
   }
 
   @Test

@@ -3,16 +3,15 @@ package io.scimgate.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.app.support.GatewayProcess;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Getting into the portal over real HTTP: portal links (single use, expiry, unknown codes), cookie sessions of
@@ -20,18 +19,13 @@ import org.junit.jupiter.api.Test;
  * revocation that a second node honours at once.
  */
 class PortalSessionTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withSecondNode();
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test
@@ -143,18 +137,16 @@ class PortalSessionTest {
   void revokingATenantsSessionsHoldsOnASecondNodeWithinASecond() throws Exception {
     String acme = tenant("Massive Dynamic");
     String cookie = cookieOf(open(link(acme, "{}")));
-    try (GatewayProcess second = GatewayProcess.start(gateway.databaseUrl())) {
-      Http onSecond = new Http(second.url(), null);
-      assertThat(onSecond.send("GET", "/admin/v1/session", null, null, cookieHeader(cookie, Map.of())).status())
-          .isEqualTo(200);
-      assertThat(admin.delete("/admin/v1/tenants/" + acme + "/portal-sessions").status()).isEqualTo(204);
-      long revokedAt = System.nanoTime();
-      int status = 200;
-      while (status == 200 && System.nanoTime() - revokedAt < 1_000_000_000L) {
-        status = onSecond.send("GET", "/admin/v1/session", null, null, cookieHeader(cookie, Map.of())).status();
-      }
-      assertThat(status).isEqualTo(401);
+    Http onSecond = new Http(gateway.secondNode().url(), null);
+    assertThat(onSecond.send("GET", "/admin/v1/session", null, null, cookieHeader(cookie, Map.of())).status())
+        .isEqualTo(200);
+    assertThat(admin.delete("/admin/v1/tenants/" + acme + "/portal-sessions").status()).isEqualTo(204);
+    long revokedAt = System.nanoTime();
+    int status = 200;
+    while (status == 200 && System.nanoTime() - revokedAt < 1_000_000_000L) {
+      status = onSecond.send("GET", "/admin/v1/session", null, null, cookieHeader(cookie, Map.of())).status();
     }
+    assertThat(status).isEqualTo(401);
   }
 
   private static String tenant(String name) {

@@ -3,43 +3,32 @@ package io.scimgate.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Fixtures;
-import io.scimgate.app.support.GatewayProcess;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two gateway processes on one database: a token disabled, rotated out or deleted through node A stops working
  * on node B within a second (LISTEN/NOTIFY keeps every node's connection view fresh).
  */
 class TwoNodeRevocationTest {
-  private static TestGateway nodeA;
-  private static GatewayProcess nodeB;
+  /** Node A is the extension's first node, node B its second. */
+  @RegisterExtension
+  static final GatewayExtension nodes = GatewayExtension.create().withSecondNode();
   private static Http admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    nodeA = TestGateway.start();
-    nodeB = GatewayProcess.start(nodeA.databaseUrl());
-    admin = nodeA.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      nodeB.close();
-    } finally {
-      nodeA.close();
-    }
+  static void setUp() {
+    admin = nodes.admin();
   }
 
   @Test
   void disablingOnOneNodeRevokesOnTheOtherWithinASecond() throws Exception {
-    ScimClient client = nodeA.newConnection("okta");
+    ScimClient client = nodes.newConnection("okta");
     Http onB = onNodeB(client, client.token());
     assertThat(onB.get("/Users").status()).isEqualTo(200);
     admin.post(connectionPath(client) + "/disable", "{}");
@@ -48,7 +37,7 @@ class TwoNodeRevocationTest {
 
   @Test
   void rotationOnOneNodeRevokesTheOldTokenOnTheOtherWithinASecond() throws Exception {
-    ScimClient client = nodeA.newConnection("azure-ad");
+    ScimClient client = nodes.newConnection("azure-ad");
     Http onB = onNodeB(client, client.token());
     assertThat(onB.get("/Users").status()).isEqualTo(200);
     String fresh = admin.post(connectionPath(client) + "/rotate-token", "{}").json().get("token").asText();
@@ -58,13 +47,13 @@ class TwoNodeRevocationTest {
 
   @Test
   void deletionAndScimDisableReachTheOtherNodeWithinASecond() throws Exception {
-    ScimClient deleted = nodeA.newConnection("onelogin");
+    ScimClient deleted = nodes.newConnection("onelogin");
     Http deletedOnB = onNodeB(deleted, deleted.token());
     assertThat(deletedOnB.get("/Users").status()).isEqualTo(200);
     admin.delete(connectionPath(deleted));
     assertThat(millisUntil(() -> deletedOnB.get("/Users").status() == 401)).isLessThan(1000);
 
-    ScimClient tenantOff = nodeA.newConnection("custom");
+    ScimClient tenantOff = nodes.newConnection("custom");
     Http offOnB = onNodeB(tenantOff, tenantOff.token());
     assertThat(offOnB.get("/Users").status()).isEqualTo(200);
     admin.put("/admin/v1/tenants/" + tenantOff.tenantId() + "/scim", "{\"enabled\":false}");
@@ -74,7 +63,7 @@ class TwoNodeRevocationTest {
   @Test
   void newConnectionsAndRotatedTokensWorkOnTheOtherNodeAtOnce() {
     for (int i = 0; i < 10; i++) {
-      ScimClient client = nodeA.newConnection("okta");
+      ScimClient client = nodes.newConnection("okta");
       // a write as the very first request: the body must survive the lookup node B makes
       assertThat(onNodeB(client, client.token()).post("/Users", Fixtures.oktaUser("first" + i + "@okta.local"))
           .status()).as("new connection on B").isEqualTo(201);
@@ -84,7 +73,7 @@ class TwoNodeRevocationTest {
   }
 
   private static Http onNodeB(ScimClient client, String token) {
-    return new Http(nodeB.url() + "/scim/v2/" + client.connectionId(), token);
+    return new Http(nodes.secondNode().url() + "/scim/v2/" + client.connectionId(), token);
   }
 
   /** Milliseconds until {@code condition} holds, polling every 20 ms; fails after 5 s. */

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Microsoft Entra ID's payloads (docs/idp-behaviour.md E1-E14, P1-P8, P15) sent over HTTP through an azure-ad
@@ -20,22 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EntraQuirks {
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   /** Whether requests carry the compliance flag in their query string. */
   abstract boolean flagged();
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     ScimClient client = gateway.newConnection("azure-ad");
     scim = client.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   private String url(String path) {

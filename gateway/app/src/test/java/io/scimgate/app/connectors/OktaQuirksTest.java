@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.json.ScimJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Okta's requests (docs/idp-behaviour.md O1-O11, P9-P14) over HTTP through an okta connection. */
 class OktaQuirksTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     scim = gateway.newConnection("okta").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   private static String userName() {

@@ -3,29 +3,24 @@ package io.scimgate.app.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OneLogin's template-driven payloads (docs/idp-behaviour.md N1-N4) over HTTP through a onelogin connection. */
 class OneLoginQuirksTest {
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     scim = gateway.newConnection("onelogin").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -6,17 +6,17 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.RawHttp;
-import io.scimgate.app.support.TestGateway;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Idle and slow-header clients cannot exhaust a node: a connection cap, head and idle timeouts. */
@@ -24,20 +24,15 @@ import org.slf4j.LoggerFactory;
 class ConnectionLimitsTest {
   private static final int CAP = 100;
   private static final int SLOW_CLIENTS = 300;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.HTTP_MAX_CONNECTIONS, Integer.toString(CAP), ConfigLoader.HTTP_HEADER_TIMEOUT_SECONDS, "2",
+      ConfigLoader.HTTP_IDLE_TIMEOUT_SECONDS, "3", ConfigLoader.HTTP_BODY_TIMEOUT_SECONDS, "2"));
   private static int port;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.HTTP_MAX_CONNECTIONS, Integer.toString(CAP),
-        ConfigLoader.HTTP_HEADER_TIMEOUT_SECONDS, "2", ConfigLoader.HTTP_IDLE_TIMEOUT_SECONDS, "3",
-        ConfigLoader.HTTP_BODY_TIMEOUT_SECONDS, "2"));
+  static void setUp() {
     port = RawHttp.port(gateway.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

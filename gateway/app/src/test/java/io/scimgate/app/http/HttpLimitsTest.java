@@ -7,20 +7,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.RawHttp;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.json.ScimJson;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Over-limit bodies, HTTP-codec refusals and aborted uploads: answered with error bodies, never wedged. */
@@ -28,20 +28,16 @@ import org.slf4j.LoggerFactory;
 class HttpLimitsTest {
   private static final int LIMIT = 4096;
   private static final int TEN_MB = 10 * 1024 * 1024;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.MAX_BODY_BYTES, Integer.toString(LIMIT)));
   private static ScimClient client;
   private static int port;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.MAX_BODY_BYTES, Integer.toString(LIMIT)));
+  static void setUp() {
     client = gateway.newConnection("okta");
     port = RawHttp.port(gateway.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   private static String scimPath(String resource) {

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.scim2.client.ScimService;
 import com.unboundid.scim2.common.types.PaginationConfig;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import jakarta.ws.rs.client.Client;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,23 +26,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * their {@code advertisePagination} is on; 5.x reads it either way.
  */
 class UnboundIdClientTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static ScimClient plain;
   private static ScimClient paginated;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     plain = gateway.newConnection("custom");
     paginated = gateway.newConnection("custom");
     Http admin = gateway.admin();
     admin.patch("/admin/v1/tenants/" + paginated.tenantId() + "/connections/" + paginated.connectionId(),
         "{\"advertisePagination\":true}");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   static List<String> legacyVersions() throws Exception {

@@ -6,21 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.MailServer;
 import io.scimgate.app.support.MailServer.Received;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invitation links end to end: the link read out of the mail a real SMTP server received, handed back to
@@ -32,29 +31,20 @@ class InvitationLinkTest {
   private static final Pattern DEFAULT_LINK = Pattern.compile("https://app\\.example\\.com/join\\?token=([A-Za-z0-9_-]+)");
   private static final Pattern TENANT_LINK = Pattern.compile("https://signup\\.example\\.org/t/([A-Za-z0-9_-]+)/go");
 
-  private static MailServer mail;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withMailServer()
+      .withEnv(Map.of("SCIMGATE_INVITATION_URL", "https://app.example.com/join?token={token}"));
   private static Http admin;
   private static ScimClient acme;
   private static String group;
 
   @BeforeAll
-  static void start() throws Exception {
-    mail = MailServer.start();
-    Map<String, String> env = new HashMap<>(mail.gatewayEnvironment());
-    env.put("SCIMGATE_INVITATION_URL", "https://app.example.com/join?token={token}");
-    gateway = TestGateway.start(env);
+  static void setUp() throws Exception {
     admin = gateway.admin();
     acme = connection("<b>Acme & Co</b>");
     group = acme.scim().post("/Groups", Fixtures.group("Staff")).json().get("id").asText();
     assertThat(admin.put("/admin/v1/tenants/" + acme.tenantId() + "/auto-invites",
         "{\"enabled\":true,\"groupIds\":[\"" + group + "\"]}").status()).isEqualTo(200);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    mail.close();
   }
 
   @Test
@@ -155,7 +145,7 @@ class InvitationLinkTest {
     }
     assertThat(gateway.sql("SELECT status || ': ' || last_error FROM deliveries WHERE id = 'invite:stale:' || $1",
         person)).startsWith("dead: stale");
-    assertThat(mail.receivedBy(email)).hasSize(2);
+    assertThat(gateway.mail().receivedBy(email)).hasSize(2);
 
     assertThat(admin.put(urlPath, "{\"url\":null}").json().get("url").isNull()).isTrue();
     assertAdminError(admin.post(personnel(UUID.randomUUID().toString()) + "/invitation", null), 404, "Not Found");
@@ -208,10 +198,10 @@ class InvitationLinkTest {
   }
 
   private static List<Received> awaitMails(String email, int count) throws InterruptedException {
-    for (int i = 0; i < 200 && mail.receivedBy(email).size() < count; i++) {
+    for (int i = 0; i < 200 && gateway.mail().receivedBy(email).size() < count; i++) {
       Thread.sleep(50);
     }
-    assertThat(mail.receivedBy(email)).as("mails to " + email).hasSize(count);
-    return mail.receivedBy(email);
+    assertThat(gateway.mail().receivedBy(email)).as("mails to " + email).hasSize(count);
+    return gateway.mail().receivedBy(email);
   }
 }

@@ -3,7 +3,7 @@ package io.scimgate.app.invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Fixtures;
-import io.scimgate.app.support.MailServer;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.MailServer.Received;
 import io.scimgate.app.support.PlainSmtpServer;
 import io.scimgate.app.support.ScimClient;
@@ -11,44 +11,31 @@ import io.scimgate.app.support.TestGateway;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Invitation mails through a real SMTP server (GreenMail). */
 class InviteMailTest {
-  private static MailServer mail;
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    mail = MailServer.start();
-    gateway = TestGateway.start(mail.gatewayEnvironment());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    mail.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withMailServer();
 
   @Test
   void joiningASelectedGroupSendsOneInvitationNamingTheTenant() throws Exception {
     ScimClient okta = gateway.newConnection("okta");
     String email = "new.hire-" + UUID.randomUUID() + "@example.com";
-    String user = inviteNewHire(gateway, okta, email);
+    String user = inviteNewHire(gateway.node(), okta, email);
 
     List<Received> received = awaitMailTo(email);
     assertThat(received).hasSize(1);
     assertThat(received.get(0).subject()).isEqualTo("You're invited to join Acme okta");
     assertThat(received.get(0).body()).contains("Acme okta").contains("Test User");
-    String person = personOf(gateway, user);
+    String person = personOf(gateway.node(), user);
     assertThat(received.get(0).messageId()).isEqualTo("<invite-" + person + "-1@scimgate>");
     assertThat(gateway.sql("SELECT status FROM deliveries WHERE id = $1", "invite:" + person + ":1")).isEqualTo("sent");
 
     okta.scim().patchOps("/Users/" + user, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed\"}");
     Thread.sleep(500);
-    assertThat(mail.receivedBy(email)).as("an update does not invite again").hasSize(1);
+    assertThat(gateway.mail().receivedBy(email)).as("an update does not invite again").hasSize(1);
   }
 
   @Test
@@ -63,7 +50,7 @@ class InviteMailTest {
     var admin = gateway.admin();
     assertThat(admin.put(settings, "{\"enabled\":false,\"groupIds\":[\"" + group + "\"]}").status()).isEqualTo(200);
     Thread.sleep(500);
-    assertThat(mail.receivedBy(emailA)).as("toggle off: nobody invited").isEmpty();
+    assertThat(gateway.mail().receivedBy(emailA)).as("toggle off: nobody invited").isEmpty();
 
     assertThat(admin.put(settings, "{\"enabled\":true,\"groupIds\":[\"" + group + "\"]}").status()).isEqualTo(200);
     assertThat(awaitMailTo(emailA)).hasSize(1);
@@ -76,7 +63,7 @@ class InviteMailTest {
     okta.scim().patchOps("/Users/" + a, "{\"op\":\"replace\",\"value\":{\"active\":true}}");
     awaitStatus(admin, person, "active");
     Thread.sleep(300);
-    assertThat(mail.receivedBy(emailA)).as("accepted before: back to active, no new invitation").hasSize(1);
+    assertThat(gateway.mail().receivedBy(emailA)).as("accepted before: back to active, no new invitation").hasSize(1);
     assertThat(admin.get(person).json().get("history").toString())
         .contains("invited", "invitation accepted", "deprovisioned", "active");
   }
@@ -140,9 +127,9 @@ class InviteMailTest {
   }
 
   private static List<Received> awaitMailTo(String email) throws InterruptedException {
-    for (int i = 0; i < 100 && mail.receivedBy(email).isEmpty(); i++) {
+    for (int i = 0; i < 100 && gateway.mail().receivedBy(email).isEmpty(); i++) {
       Thread.sleep(50);
     }
-    return mail.receivedBy(email);
+    return gateway.mail().receivedBy(email);
   }
 }

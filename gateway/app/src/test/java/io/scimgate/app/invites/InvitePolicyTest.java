@@ -3,13 +3,12 @@ package io.scimgate.app.invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The invite policy end to end, as stored: SCIM writes over HTTP, the outbox relay of the gateway, and the
@@ -17,17 +16,8 @@ import org.junit.jupiter.api.Test;
  * webhook receiver in the delivery tests.)
  */
 class InvitePolicyTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
 
   private record Tenant(ScimClient client, Http scim) {
     String id() {

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.MailServer;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A company moving from Okta to Entra: both connections push the same people (same e-mails, other ids, other
@@ -23,21 +22,13 @@ import org.junit.jupiter.api.Test;
  * active; back when one is.
  */
 class PersonAcrossConnectionsTest {
-  private static MailServer mail;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withMailServer();
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    mail = MailServer.start();
-    gateway = TestGateway.start(mail.gatewayEnvironment());
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    mail.close();
   }
 
   @Test
@@ -75,7 +66,7 @@ class PersonAcrossConnectionsTest {
     awaitRelay(okta.tenantId());
     Thread.sleep(500); // the delivery worker's poll: a second mail would have gone out by now
     for (String email : emails) {
-      assertThat(mail.receivedBy(email)).as("one mail for " + email).hasSize(1);
+      assertThat(gateway.mail().receivedBy(email)).as("one mail for " + email).hasSize(1);
     }
     JsonNode people = admin.get(personnel(okta.tenantId(), "")).json();
     assertThat(people.get("total").asLong()).isEqualTo(2);
@@ -107,7 +98,7 @@ class PersonAcrossConnectionsTest {
     entra.scim().patchOps("/Users/" + entraUsers.get(0), "{\"op\":\"replace\",\"value\":{\"active\":true}}");
     awaitStatus(okta.tenantId(), annId, "active");
     Thread.sleep(300);
-    assertThat(mail.receivedBy(emails.get(0))).as("accepted before: back, not invited again").hasSize(1);
+    assertThat(gateway.mail().receivedBy(emails.get(0))).as("accepted before: back, not invited again").hasSize(1);
     assertThat(statuses(admin.get(personnel(okta.tenantId(), "/" + annId)).json()))
         .containsExactly("imported", "invited", "active", "deprovisioned", "active");
 
@@ -191,9 +182,9 @@ class PersonAcrossConnectionsTest {
   }
 
   private static void awaitMails(String email, int count) throws InterruptedException {
-    for (int i = 0; i < 200 && mail.receivedBy(email).size() < count; i++) {
+    for (int i = 0; i < 200 && gateway.mail().receivedBy(email).size() < count; i++) {
       Thread.sleep(50);
     }
-    assertThat(mail.receivedBy(email)).as("mails to " + email).hasSize(count);
+    assertThat(gateway.mail().receivedBy(email)).as("mails to " + email).hasSize(count);
   }
 }

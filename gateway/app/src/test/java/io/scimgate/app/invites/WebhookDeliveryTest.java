@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.app.support.WebhookReceiver;
 import io.scimgate.app.support.Webhooks;
 import io.scimgate.app.support.WebhookReceiver.Call;
@@ -20,29 +20,30 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Webhooks to a real HTTP receiver: signed events, retries with backoff, dead letter, replay. */
 class WebhookDeliveryTest {
   private static final String SECRET = Webhooks.SECRET;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      "SCIMGATE_DELIVERY_BACKOFF_BASE_MS", "20", "SCIMGATE_DELIVERY_MAX_ATTEMPTS", "3",
+      "SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
+      "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
   private static WebhookReceiver receiver;
 
   @BeforeAll
   static void start() throws Exception {
     receiver = WebhookReceiver.start();
-    gateway = TestGateway.start(Map.of("SCIMGATE_DELIVERY_BACKOFF_BASE_MS", "20", "SCIMGATE_DELIVERY_MAX_ATTEMPTS",
-        "3", "SCIMGATE_INVITES_POLL_MS", "100", "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
-        "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
     receiver.close();
   }
 
   private static ScimClient tenantWithWebhook() {
-    return Webhooks.tenantHookedTo(gateway, receiver.url());
+    return Webhooks.tenantHookedTo(gateway.node(), receiver.url());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.scimgate.app.invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.RawReceiver;
 import io.scimgate.app.support.RawReceiver.Behaviour;
 import io.scimgate.app.support.ScimClient;
@@ -11,9 +12,8 @@ import io.scimgate.app.support.Webhooks;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a hostile or broken receiver can do to a webhook send: answer without end, drip, refuse, or have its name
@@ -21,20 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookEgressTest {
   private static final int TIMEOUT_SECONDS = 5;
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of("SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
-        "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1",
-        "SCIMGATE_WEBHOOK_TIMEOUT_SECONDS", Integer.toString(TIMEOUT_SECONDS),
-        "SCIMGATE_DELIVERY_MAX_ATTEMPTS", "1", "SCIMGATE_INVITES_POLL_MS", "100"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true", "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1",
+      "SCIMGATE_WEBHOOK_TIMEOUT_SECONDS", Integer.toString(TIMEOUT_SECONDS), "SCIMGATE_DELIVERY_MAX_ATTEMPTS", "1",
+      "SCIMGATE_INVITES_POLL_MS", "100"));
 
   @Test
   void aHugeAnswerIsReadOnlyInPart() throws Exception {
@@ -70,7 +61,7 @@ class WebhookEgressTest {
   /** A URL stored before the rules, or a name whose DNS changed since: refused on the address actually dialled. */
   @Test
   void anAddressThatIsNoLongerAllowedIsRefusedWhenDialled() throws Exception {
-    ScimClient okta = Webhooks.tenantHookedTo(gateway, "http://127.0.0.1:" + TestGateway.freePort() + "/hooks");
+    ScimClient okta = Webhooks.tenantHookedTo(gateway.node(), "http://127.0.0.1:" + TestGateway.freePort() + "/hooks");
     gateway.sql("UPDATE webhook_endpoints SET url = $2 WHERE tenant_id = $1::uuid", okta.tenantId(),
         "http://127.0.0.2:" + TestGateway.freePort() + "/internal-admin/delete-everything");
     String delivery = userCreatedBy(okta);
@@ -85,7 +76,7 @@ class WebhookEgressTest {
 
   /** The id of the {@code user.created} webhook delivery of a new user of a new tenant hooked to {@code url}. */
   private static String userCreatedAt(String url) throws Exception {
-    return userCreatedBy(Webhooks.tenantHookedTo(gateway, url));
+    return userCreatedBy(Webhooks.tenantHookedTo(gateway.node(), url));
   }
 
   private static String userCreatedBy(ScimClient okta) throws Exception {

@@ -3,10 +3,10 @@ package io.scimgate.app.invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.RawReceiver;
 import io.scimgate.app.support.RawReceiver.Behaviour;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.app.support.Webhooks;
 import io.scimgate.app.support.WebhookReceiver;
 import io.scimgate.scim.json.ScimJson;
@@ -15,10 +15,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A slow receiver slows only its own tenant: tenant A's receiver drips, tenant B's events still go out at once. */
 class WebhookFairnessTest {
-  private static TestGateway gateway;
+  // the default deadline (10 s): a drip holds each of A's sends that long
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      "SCIMGATE_WEBHOOK_ALLOW_HTTP", "true", "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1",
+      "SCIMGATE_INVITES_POLL_MS", "100"));
   private static RawReceiver dripping;
   private static WebhookReceiver fast;
 
@@ -26,22 +31,18 @@ class WebhookFairnessTest {
   static void start() throws Exception {
     dripping = RawReceiver.start(Behaviour.DRIP);
     fast = WebhookReceiver.start();
-    // the default deadline (10 s): a drip holds each of A's sends that long
-    gateway = TestGateway.start(Map.of("SCIMGATE_WEBHOOK_ALLOW_HTTP", "true",
-        "SCIMGATE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1", "SCIMGATE_INVITES_POLL_MS", "100"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
     fast.close();
     dripping.close();
   }
 
   @Test
   void aDrippingReceiverDelaysOnlyItsOwnTenant() throws Exception {
-    ScimClient a = Webhooks.tenantHookedTo(gateway, dripping.url());
-    ScimClient b = Webhooks.tenantHookedTo(gateway, fast.url());
+    ScimClient a = Webhooks.tenantHookedTo(gateway.node(), dripping.url());
+    ScimClient b = Webhooks.tenantHookedTo(gateway.node(), fast.url());
     for (int i = 0; i < 6; i++) {
       a.scim().post("/Users", Fixtures.oktaUser("slow-" + UUID.randomUUID() + "@example.com"));
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.GatewayProcess;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
@@ -30,14 +32,14 @@ class AccessLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FIELDS = List.of("request_id", "tenant", "connection", "method", "route", "path",
       "status", "duration_ms", "bytes_in", "bytes_out", "user_agent");
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Logger access;
   private static Level levelBefore;
   private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
     access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
     levelBefore = access.getLevel();
     access.setLevel(Level.INFO); // the tests' logback configuration silences it
@@ -49,7 +51,6 @@ class AccessLogTest {
   static void stop() {
     access.detachAppender(LINES);
     access.setLevel(levelBefore);
-    gateway.close();
   }
 
   @Test

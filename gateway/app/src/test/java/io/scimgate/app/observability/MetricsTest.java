@@ -6,40 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.config.ObservabilityConfig;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.MailServer;
 import io.scimgate.app.support.Scrape;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TestGateway;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real gateway's Prometheus endpoint, scraped over HTTP after real SCIM, admin and pipeline traffic. */
 class MetricsTest {
   private static final String REQUESTS = "scimgate_http_server_requests_seconds";
   private static final String USERS = "/scim/v2/{connectionId}/Users";
-  private static MailServer mail;
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    mail = MailServer.start();
-    Map<String, String> env = new HashMap<>(mail.gatewayEnvironment());
-    env.put(ConfigLoader.DELIVERY_MAX_ATTEMPTS, "1"); // a failing delivery is dead-lettered at once
-    gateway = TestGateway.start(env);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    mail.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withMailServer()
+      .withEnv(Map.of(ConfigLoader.DELIVERY_MAX_ATTEMPTS, "1")); // a failing delivery is dead-lettered at once
 
   @Test
   void scimRequestsAreCountedExactlyUnderTheirRouteTemplateAndVendor() {
@@ -116,7 +101,7 @@ class MetricsTest {
 
     Scrape scrape = awaitScrape(s -> s.sum("scimgate_invitations_sent_total") >= 1
         && s.sum("scimgate_deliveries_total", "outcome", "dead") >= 1);
-    assertThat(mail.receivedBy(email)).hasSize(1);
+    assertThat(gateway.mail().receivedBy(email)).hasSize(1);
     assertThat(scrape.value("scimgate_invitations_sent_total", "channel", "email")).isEqualTo(1);
     assertThat(scrape.value("scimgate_deliveries_total", "channel", "email", "outcome", "sent")).isEqualTo(1);
     assertThat(scrape.value("scimgate_deliveries_total", "channel", "unconfigured", "outcome", "dead"))
@@ -185,7 +170,7 @@ class MetricsTest {
   }
 
   private static Scrape awaitScrape(Predicate<Scrape> ready) {
-    return awaitScrape(gateway, ready);
+    return awaitScrape(gateway.node(), ready);
   }
 
   /** Metrics are recorded when a request has ended and the pipeline has committed: poll for a few seconds. */

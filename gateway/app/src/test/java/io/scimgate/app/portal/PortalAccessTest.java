@@ -3,11 +3,12 @@ package io.scimgate.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Browser;
-import io.scimgate.app.support.TestGateway;
+import io.scimgate.app.support.GatewayExtension;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -15,22 +16,19 @@ import org.openqa.selenium.Keys;
 class PortalAccessTest {
   private static final String CONTACT = "success@scimgate.example";
 
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      "SCIMGATE_PORTAL_SUPPORT_CONTACT", CONTACT));
   private static Browser browser;
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of("SCIMGATE_PORTAL_SUPPORT_CONTACT", CONTACT));
     browser = Browser.open(gateway.url());
   }
 
   @AfterAll
   static void stop() {
-    try {
-      browser.close();
-    } finally {
-      gateway.close();
-    }
+    browser.close();
   }
 
   /** Each test starts signed out, on a page that is not the portal (so that its next visit loads afresh). */
@@ -42,8 +40,8 @@ class PortalAccessTest {
   @Test
   void aTenantWithScimOffSeesTheNotEnabledMessageWithItsContact() {
     signedOut();
-    String tenant = PortalSteps.createTenant(gateway, "Globex", false);
-    browser.go(PortalSteps.portalLink(gateway, tenant, "scim"));
+    String tenant = PortalSteps.createTenant(gateway.node(), "Globex", false);
+    browser.go(PortalSteps.portalLink(gateway.node(), tenant, "scim"));
     browser.waitForText("SCIM isn't enabled for your account");
     assertThat(browser.testId("support-contact").getText()).contains(CONTACT);
     assertThat(browser.findAll(By.linkText("Add SCIM Connection"))).isEmpty();
@@ -53,7 +51,8 @@ class PortalAccessTest {
   @Test
   void aUsedLinkShowsItsPage() {
     signedOut();
-    String link = PortalSteps.portalLink(gateway, PortalSteps.createTenant(gateway, "Initech", true), "personnel");
+    String link = PortalSteps.portalLink(gateway.node(), PortalSteps.createTenant(gateway.node(), "Initech", true),
+        "personnel");
     browser.go(link);
     browser.waitForText("Personnel");
     browser.deleteCookies();
@@ -65,7 +64,8 @@ class PortalAccessTest {
   @Test
   void anExpiredLinkShowsItsPage() throws Exception {
     signedOut();
-    String link = PortalSteps.portalLink(gateway, PortalSteps.createTenant(gateway, "Umbrella", true), "scim");
+    String link = PortalSteps.portalLink(gateway.node(), PortalSteps.createTenant(gateway.node(), "Umbrella", true),
+        "scim");
     gateway.sql("UPDATE portal_links SET expires_at = now() - interval '1 minute'");
     browser.go(link);
     assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("This link has expired");
@@ -81,7 +81,7 @@ class PortalAccessTest {
   @Test
   void withoutASessionACompanyAdminIsToldToAskForANewLink() {
     signedOut();
-    browser.go("/portal/#/t/" + PortalSteps.createTenant(gateway, "Hooli", true) + "/personnel");
+    browser.go("/portal/#/t/" + PortalSteps.createTenant(gateway.node(), "Hooli", true) + "/personnel");
     assertThat(browser.testId("ask-for-link").getText()).isEqualTo("Ask your administrator for a new portal link.");
     assertThat(browser.currentUrl()).endsWith("#/signin");
   }
@@ -116,8 +116,8 @@ class PortalAccessTest {
   @Test
   void aCompanyAdminNeverReachesTheOperatorScreens() {
     signedOut();
-    String tenant = PortalSteps.createTenant(gateway, "Stark", true);
-    browser.go(PortalSteps.portalLink(gateway, tenant, "personnel"));
+    String tenant = PortalSteps.createTenant(gateway.node(), "Stark", true);
+    browser.go(PortalSteps.portalLink(gateway.node(), tenant, "personnel"));
     browser.waitForText("Personnel");
     browser.go("/portal/#/operator");
     browser.until(d -> d.getCurrentUrl().contains("#/t/" + tenant + "/"));
@@ -128,12 +128,12 @@ class PortalAccessTest {
   @Test
   void signingOutATenantsPortalSessionsEndsTheAdminsSessionAtOnce() {
     signedOut();
-    String tenant = PortalSteps.createTenant(gateway, "Cyberdyne", true);
+    String tenant = PortalSteps.createTenant(gateway.node(), "Cyberdyne", true);
     try (Browser companyAdmin = Browser.open(gateway.url())) {
-      companyAdmin.go(PortalSteps.portalLink(gateway, tenant, "personnel"));
+      companyAdmin.go(PortalSteps.portalLink(gateway.node(), tenant, "personnel"));
       companyAdmin.waitForText("Everyone your identity providers provisioned");
 
-      PortalSteps.signInAsOperator(browser, gateway);
+      PortalSteps.signInAsOperator(browser, gateway.node());
       browser.type("Search tenants", "Cyberdyne");
       browser.until(d -> d.findElements(By.cssSelector("tr[data-tenant-id]")).size() == 1);
       PortalSteps.tenantRow(browser, "Cyberdyne")
@@ -151,8 +151,8 @@ class PortalAccessTest {
   @Test
   void theWizardWorksFromTheKeyboard() {
     signedOut();
-    String tenant = PortalSteps.createTenant(gateway, "Tyrell", true);
-    browser.go(PortalSteps.portalLink(gateway, tenant, "scim/add"));
+    String tenant = PortalSteps.createTenant(gateway.node(), "Tyrell", true);
+    browser.go(PortalSteps.portalLink(gateway.node(), tenant, "scim/add"));
     browser.find(By.cssSelector("label[for='provider-okta']"));
     browser.script("document.getElementById('provider-okta').focus()");
     browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
@@ -167,8 +167,8 @@ class PortalAccessTest {
   @Test
   void theTokenIsNotShownAgainAfterLeavingTheWizardStep() {
     signedOut();
-    String tenant = PortalSteps.createTenant(gateway, "Wayne", true);
-    browser.go(PortalSteps.portalLink(gateway, tenant, "scim/add"));
+    String tenant = PortalSteps.createTenant(gateway.node(), "Wayne", true);
+    browser.go(PortalSteps.portalLink(gateway.node(), tenant, "scim/add"));
     browser.find(By.cssSelector("label[for='provider-custom']")).click();
     browser.click("Next");
     browser.click("Create connection");

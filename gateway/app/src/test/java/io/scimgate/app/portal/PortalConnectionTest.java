@@ -3,34 +3,24 @@ package io.scimgate.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Browser;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** A company admin looks after a connection on its page: token rotation, disable / enable, rename, delete. */
 class PortalConnectionTest {
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
 
   @Test
   void rotateDisableEnableRenameAndDeleteFromTheConnectionsPage() {
     ScimClient okta = gateway.newConnection("okta");
     String scimBase = okta.scim().baseUrl();
     try (Browser browser = Browser.open(gateway.url())) {
-      browser.go(PortalSteps.portalLink(gateway, okta.tenantId(), "scim"));
+      browser.go(PortalSteps.portalLink(gateway.node(), okta.tenantId(), "scim"));
       browser.click("okta production");
       browser.waitForText("Request log");
 

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.support.Browser;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -19,17 +18,8 @@ class PortalPersonnelTest {
   private static final int PEOPLE = 30;
   private static final int PAGE_SIZE = 25;
 
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
 
   @Test
   void pagesSearchesFiltersAndShowsAPersonsHistory() {
@@ -43,7 +33,7 @@ class PortalPersonnelTest {
     okta.scim().patchOps("/Users/" + ids.get(29), "{\"op\":\"replace\",\"value\":{\"active\":false}}");
 
     try (Browser browser = Browser.open(gateway.url())) {
-      browser.go(PortalSteps.portalLink(gateway, okta.tenantId(), "personnel"));
+      browser.go(PortalSteps.portalLink(gateway.node(), okta.tenantId(), "personnel"));
       awaitRows(browser, PAGE_SIZE);
       assertThat(browser.mainText()).contains("Page 1 · 30 people");
       browser.click("Next");

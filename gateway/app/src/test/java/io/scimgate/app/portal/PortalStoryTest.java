@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Browser;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.MailServer;
-import io.scimgate.app.support.TestGateway;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,27 +23,15 @@ class PortalStoryTest {
   private static final List<String> CONTRACTORS = List.of("ada.lovelace@acme.test", "grace.hopper@acme.test");
   private static final String EMPLOYEE = "alan.turing@acme.test";
 
-  private static MailServer mail;
-  private static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    mail = MailServer.start();
-    gateway = TestGateway.start(mail.gatewayEnvironment());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    mail.close();
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withMailServer();
 
   @Test
   void operatorOnboardsAcmeAndItsAdminConnectsOktaAndInvitesTheContractors() throws Exception {
     String link;
     String tenantId;
     try (Browser operator = Browser.open(gateway.url())) {
-      PortalSteps.signInAsOperator(operator, gateway);
+      PortalSteps.signInAsOperator(operator, gateway.node());
       operator.type("Tenant name", "Acme");
       operator.click("Create tenant");
       WebElement row = PortalSteps.tenantRow(operator, "Acme");
@@ -113,11 +99,11 @@ class PortalStoryTest {
       admin.until(d -> d.findElement(By.id("flash")).getText().contains("Invite settings saved"));
       admin.until(d -> d.findElement(By.id("flash")).getText().isEmpty()); // the toast leaves by itself
 
-      mail.await(CONTRACTORS.size(), 20_000);
+      gateway.mail().await(CONTRACTORS.size(), 20_000);
       for (String email : CONTRACTORS) {
-        assertThat(mail.receivedBy(email)).as("one invitation to %s", email).hasSize(1);
+        assertThat(gateway.mail().receivedBy(email)).as("one invitation to %s", email).hasSize(1);
       }
-      assertThat(mail.receivedBy(EMPLOYEE)).as("not in the selected group").isEmpty();
+      assertThat(gateway.mail().receivedBy(EMPLOYEE)).as("not in the selected group").isEmpty();
 
       admin.click("Personnel");
       for (String email : CONTRACTORS) {
@@ -135,7 +121,7 @@ class PortalStoryTest {
       admin.screenshot("connection-detail");
       assertThat(admin.cspViolations()).as("no inline script or style").isEmpty();
     }
-    assertThat(mail.received()).as("exactly one invitation per member").hasSize(CONTRACTORS.size());
+    assertThat(gateway.mail().received()).as("exactly one invitation per member").hasSize(CONTRACTORS.size());
   }
 
   /** Okta's create payload, with a name of its own so that the screens tell people apart. */

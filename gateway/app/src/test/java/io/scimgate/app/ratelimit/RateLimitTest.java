@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Request budgets over real HTTP: a connection over its budget gets 429 with Retry-After and a SCIM error body,
@@ -27,20 +27,15 @@ import org.junit.jupiter.api.Test;
  * flooding tenant leaves another tenant's requests alone.
  */
 class RateLimitTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.RATE_LIMIT_CONNECTION_RPS, "2", ConfigLoader.RATE_LIMIT_CONNECTION_BURST, "20",
+      ConfigLoader.RATE_LIMIT_TENANT_RPS, "3", ConfigLoader.RATE_LIMIT_TENANT_BURST, "30"));
   private static Http admin;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(
-        ConfigLoader.RATE_LIMIT_CONNECTION_RPS, "2", ConfigLoader.RATE_LIMIT_CONNECTION_BURST, "20",
-        ConfigLoader.RATE_LIMIT_TENANT_RPS, "3", ConfigLoader.RATE_LIMIT_TENANT_BURST, "30"));
+  static void setUp() {
     admin = gateway.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

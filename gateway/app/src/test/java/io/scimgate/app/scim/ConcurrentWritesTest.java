@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,25 +15,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Concurrent PATCHes never lose an update: each one is a read-modify-write under the resource's row lock. */
 class ConcurrentWritesTest {
   private static final int WRITERS = 50;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     scim = gateway.newConnection("okta").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

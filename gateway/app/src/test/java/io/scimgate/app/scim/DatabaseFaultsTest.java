@@ -5,39 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.http.TransientFailures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TableLock;
-import io.scimgate.app.support.TestGateway;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A database that is killed, locked, exhausted or refuses: 503 with Retry-After, never a 500 or a long wait. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DatabaseFaultsTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.DATABASE_POOL_SIZE, "2", ConfigLoader.DATABASE_POOL_WAIT_MS, "500",
+      ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "1500",
+      // past the pool, so that its own wait is what runs out
+      ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "10"));
   private static ScimClient client;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.DATABASE_POOL_SIZE, "2",
-        ConfigLoader.DATABASE_POOL_WAIT_MS, "500", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "1500",
-        // past the pool, so that its own wait is what runs out
-        ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "10"));
+  static void setUp() {
     client = gateway.newConnection("okta");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   private static CompletableFuture<Reply> async(String path) {

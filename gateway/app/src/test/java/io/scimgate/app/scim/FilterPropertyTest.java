@@ -3,9 +3,9 @@ package io.scimgate.app.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.scim.filter.Filter;
 import io.scimgate.scim.filter.FilterParser;
 import io.scimgate.scim.filter.ResourceFilterMatcher;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Random filters against a random directory: PostgreSQL (through the gateway's SQL translation) returns
@@ -38,13 +38,13 @@ class FilterPropertyTest {
   private static final String[] FIXED_LEAVES = {"title eq null", "title ne null", "active eq true",
       "active eq false", "active ne true", "emails[not (type eq \"work\")]", "emails[value pr]", "meta.created pr"};
   private static final String GARBAGE_CHARACTERS = "ab eqorntpr()[]\"\\.:_%-1eEtrufalsnl";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static List<ObjectNode> users;
 
   @BeforeAll
   static void seed() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("custom").scim();
     Random random = new Random(1128);
     for (int i = 0; i < 40; i++) {
@@ -54,11 +54,6 @@ class FilterPropertyTest {
     users = new ArrayList<>();
     scim.get("/Users?count=1000").json().get("Resources").forEach(user -> users.add((ObjectNode) user));
     System.out.println("FilterPropertyTest seed " + SEED + " (replay: -Dscimgate.seed=" + SEED + ")");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -3,28 +3,28 @@ package io.scimgate.app.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The filter grammar pushed down to PostgreSQL: which of a known set of users each filter returns. */
 class FilterQueriesTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static String groupId;
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @BeforeAll
   static void seed() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("custom").scim();
     user("alice", "Alice Smith", "Engineer", true, "alice@example.com", "work", "R&D", "100%_done");
     user("bob", "Bob Jones", "Intern", false, "bob@example.org", "home", "Sales", null);
@@ -34,11 +34,6 @@ class FilterQueriesTest {
         .get("id").asText();
     groupId = scim.post("/Groups", "{\"displayName\":\"Eng\",\"members\":[{\"value\":\"" + alice + "\"}]}").json()
         .get("id").asText();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @ParameterizedTest(name = "{0}")

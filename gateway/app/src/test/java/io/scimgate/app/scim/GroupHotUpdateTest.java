@@ -2,13 +2,13 @@ package io.scimgate.app.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.TestGateway;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A membership change bumps its group's version and modified_at without touching an indexed column, so PostgreSQL
@@ -17,18 +17,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GroupHotUpdateTest {
   private static final int MEMBERS = 60;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     scim = gateway.newConnection("okta").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

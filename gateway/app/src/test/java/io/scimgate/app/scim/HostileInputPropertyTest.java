@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.HostileRequests;
 import io.scimgate.app.support.HostileValues;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.persistence.Database;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Random oversized and malformed values through every SCIM write path (POST, PUT and PATCH of users and groups,
@@ -34,7 +35,8 @@ class HostileInputPropertyTest {
   private static final String FINGERPRINT = "SELECT concat_ws('/', (SELECT count(*) FROM scim_users),"
       + " (SELECT coalesce(sum(version), 0) FROM scim_users), (SELECT count(*) FROM scim_groups),"
       + " (SELECT coalesce(sum(version), 0) FROM scim_groups), (SELECT count(*) FROM scim_group_members))";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Pool database;
   private static final List<Target> TARGETS = new ArrayList<>();
 
@@ -54,8 +56,7 @@ class HostileInputPropertyTest {
       new WritePath("POST /Bulk", (t, r) -> t.scim().post("/Bulk", r.text(() -> r.bulk(t.user(), t.group())))));
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     database = Database.pool(gateway.vertx(), gateway.databaseUrl(), 1);
     String foreignUser = null;
     for (String vendor : List.of("okta", "azure-ad", "onelogin", "custom")) {
@@ -78,7 +79,6 @@ class HostileInputPropertyTest {
   @AfterAll
   static void stop() {
     database.close();
-    gateway.close();
   }
 
   @Test

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What other clients' conformance suites expect where RFC 7644 leaves room (docs/conformance.md): Apache
@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
  * reference Postman collection.
  */
 class InteropTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     scim = gateway.newConnection("custom").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.scimgate.app.scim;
 import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A storm of one-member PATCHes on one group shares statements (group commit), and each request still gets its
@@ -27,14 +28,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MemberPatchBatchTest {
   private static final int USERS = 200;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static ScimClient client;
   private static ExecutorService clients;
   private static final List<String> users = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
     client = gateway.newConnection("okta");
     clients = Executors.newFixedThreadPool(64);
     for (int i = 0; i < USERS; i++) {
@@ -46,7 +47,6 @@ class MemberPatchBatchTest {
   @AfterAll
   static void stop() {
     clients.shutdownNow();
-    gateway.close();
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Adding a member while that member is being deleted, hundreds of times over every membership write path:
@@ -27,7 +28,8 @@ class MembershipRaceTest {
   private static final int ROUNDS = 320;
   private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
       + "\"Operations\":[%s]}";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static ExecutorService threads;
 
@@ -36,7 +38,6 @@ class MembershipRaceTest {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("okta").scim();
     threads = Executors.newFixedThreadPool(2);
   }
@@ -44,7 +45,6 @@ class MembershipRaceTest {
   @AfterAll
   static void stop() {
     threads.shutdownNow();
-    gateway.close();
   }
 
   @Test

@@ -4,27 +4,27 @@ import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Walking 10,000 users as Okta imports them (count=100), and with RFC 9865 cursors under churn. */
 class PagingTest {
   private static final int USERS = 10_000;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static final Set<String> seeded = new HashSet<>();
 
   @BeforeAll
   static void seed() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("okta").scim();
     for (int batch = 0; batch < USERS / 1000; batch++) {
       List<String> operations = new ArrayList<>();
@@ -41,11 +41,6 @@ class PagingTest {
       });
     }
     assertThat(seeded).hasSize(USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   /** A partial page implies the total (no count is sent for it): the total must still be exact at every edge. */

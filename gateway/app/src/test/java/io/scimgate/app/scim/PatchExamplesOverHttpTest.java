@@ -3,15 +3,15 @@ package io.scimgate.app.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -20,25 +20,20 @@ import org.junit.jupiter.params.provider.CsvFileSource;
  * over HTTP to a real gateway and read back from PostgreSQL.
  */
 class PatchExamplesOverHttpTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static String userBeforePatch;
   private static int users;
 
   @BeforeAll
-  static void start() throws IOException {
-    gateway = TestGateway.start();
+  static void setUp() throws IOException {
     scim = gateway.newConnection("azure-ad").scim();
     try (InputStream in = PatchExamplesOverHttpTest.class.getResourceAsStream("/patch/user-before-patch.json")) {
       userBeforePatch = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (NullPointerException e) {
       throw new UncheckedIOException(new IOException("scim-core's test-jar is not on the classpath", e));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.patch.PatchEngine;
@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Random operation lists, sent over HTTP: a refused request leaves the stored user exactly as it was, and an
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class PatchPropertyTest {
   private static final long SEED = 20261128L;
   private static final int RUNS = 150;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   private static final List<Function<Random, String>> OPERATIONS = List.of(
@@ -55,16 +56,10 @@ class PatchPropertyTest {
       r -> "{\"op\":\"remove\",\"path\":\"userName\"}");
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start();
+  static void setUp() {
     // Okta's connector passes these operations through as they are, so the core engine is the oracle; Entra's
     // would coerce the "False" strings the generator sends (that is tested in the quirks tests).
     scim = gateway.newConnection("okta").scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -5,31 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Body limits, request ids, health, hostile characters and unexpected failures. */
 class ProtocolEdgesTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.MAX_BODY_BYTES, "2048"));
   private static ScimClient client;
   private static Http scim;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.MAX_BODY_BYTES, "2048"));
+  static void setUp() {
     client = gateway.newConnection("okta");
     scim = client.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

@@ -3,16 +3,16 @@ package io.scimgate.app.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.config.ConfigLoader;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.RawHttp;
 import io.scimgate.app.support.ScimClient;
 import io.scimgate.app.support.TableLock;
-import io.scimgate.app.support.TestGateway;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that gives up takes its statements with it: they are cancelled at once, not left running until the
@@ -22,19 +22,15 @@ import org.junit.jupiter.api.Timeout;
 class QueryCancellationTest {
   private static final String WAITING_ON_USERS = "SELECT count(*)::text FROM pg_stat_activity WHERE datname = "
       + "current_database() AND wait_event_type = 'Lock' AND query LIKE '%scim_users%'";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.DATABASE_POOL_SIZE, "2", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "30000",
+      ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "10"));
   private static ScimClient client;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(Map.of(ConfigLoader.DATABASE_POOL_SIZE, "2",
-        ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "30000", ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "10"));
+  static void setUp() {
     client = gateway.newConnection("okta");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

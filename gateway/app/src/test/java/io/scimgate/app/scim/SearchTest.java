@@ -4,35 +4,30 @@ import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST .search (RFC 7644 §3.4.3) on /Users, /Groups and the root. */
 class SearchTest {
   private static final String SEARCH = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"]";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
 
   @BeforeAll
   static void seed() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("okta").scim();
     for (String name : new String[] {"ann", "ben", "cat"}) {
       scim.post("/Users", "{\"userName\":\"" + name + "\",\"displayName\":\"Engineer " + name + "\"}");
     }
     scim.post("/Groups", "{\"displayName\":\"Engineering\"}");
     scim.post("/Groups", "{\"displayName\":\"Sales\"}");
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test

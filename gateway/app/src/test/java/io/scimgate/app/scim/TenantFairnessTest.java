@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.app.config.ConfigLoader;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import io.scimgate.persistence.Database;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
@@ -18,34 +18,30 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One tenant's heavy searches neither take the whole pool from other tenants nor run unbounded. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TenantFairnessTest {
   private static final int HEAVY_ROWS = 20_000;
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create().withEnv(Map.of(
+      ConfigLoader.DATABASE_POOL_SIZE, "4", ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "1",
+      ConfigLoader.TENANT_MAX_QUEUED_REQUESTS, "32", ConfigLoader.DATABASE_POOL_WAIT_MS, "20000",
+      ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "20000"));
   private static ScimClient heavy;
   private static ScimClient victim;
   private static String victimUserId;
 
   @BeforeAll
-  static void start() throws Exception {
-    gateway = TestGateway.start(Map.of(ConfigLoader.DATABASE_POOL_SIZE, "4",
-        ConfigLoader.TENANT_MAX_RUNNING_REQUESTS, "1", ConfigLoader.TENANT_MAX_QUEUED_REQUESTS, "32",
-        ConfigLoader.DATABASE_POOL_WAIT_MS, "20000", ConfigLoader.DATABASE_STATEMENT_TIMEOUT_MS, "20000"));
+  static void setUp() throws Exception {
     heavy = gateway.newConnection("okta");
     victim = gateway.newConnection("custom");
     victimUserId = victim.scim().post("/Users", Fixtures.oktaUser("victim@corp.local")).json().get("id").asText();
     seedLargeUsers(heavy);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   /** Users with an 8 KB title each, written directly (no outbox events: the pipeline stays idle). */

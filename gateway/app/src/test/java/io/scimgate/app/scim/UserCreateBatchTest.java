@@ -3,12 +3,11 @@ package io.scimgate.app.scim;
 import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Concurrent creates share one INSERT per batch (group commit), and each request still gets its own answer: a 409
@@ -24,19 +24,18 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UserCreateBatchTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static ExecutorService clients;
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of());
     clients = Executors.newFixedThreadPool(64);
   }
 
   @AfterAll
   static void stop() {
     clients.shutdownNow();
-    gateway.close();
   }
 
   @Test

@@ -5,35 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.app.support.Fixtures;
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Http;
-import io.scimgate.app.support.TestGateway;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /Users with filter and paging, as Okta and Entra query before every write. */
 class UserQueriesTest {
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static Http scim;
   private static final List<String> ids = new ArrayList<>();
 
   @BeforeAll
   static void seed() {
-    gateway = TestGateway.start();
     scim = gateway.newConnection("azure-ad").scim();
     for (int i = 1; i <= 7; i++) {
       ids.add(scim.post("/Users", Fixtures.entraUser("user" + i + "@contoso.com", "ext-" + i)).json()
           .get("id").asText());
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
   }
 
   @Test
