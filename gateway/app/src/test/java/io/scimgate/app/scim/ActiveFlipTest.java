@@ -3,9 +3,9 @@ package io.scimgate.app.scim;
 import static io.scimgate.app.support.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.support.GatewayExtension;
 import io.scimgate.app.support.Reply;
 import io.scimgate.app.support.ScimClient;
-import io.scimgate.app.support.TestGateway;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PATCHes that only set {@code active} (Okta's and Entra's deactivations) skip the read and share statements under
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.Timeout;
 class ActiveFlipTest {
   private static final String OKTA_DEACTIVATE = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
       + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
-  private static TestGateway gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.create();
   private static ScimClient client;
   private static ExecutorService clients;
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
     client = gateway.newConnection("okta");
     clients = Executors.newFixedThreadPool(64);
   }
@@ -43,7 +44,6 @@ class ActiveFlipTest {
   @AfterAll
   static void stop() {
     clients.shutdownNow();
-    gateway.close();
   }
 
   @Test
