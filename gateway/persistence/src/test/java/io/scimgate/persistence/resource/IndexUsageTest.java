@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -90,6 +91,30 @@ class IndexUsageTest {
     String countPlan = explain("SELECT count(*) FROM scim_users WHERE connection_id = $1 AND (" + where.sql() + ")",
         params.subList(0, params.size() - 2));
     assertThat(countPlan).as(text + " (count)\n" + countPlan).doesNotContain("Seq Scan");
+  }
+
+  /**
+   * A page of a 100,000-member group's members (a streamed GET /Groups/{id}) walks the membership table's primary
+   * key from the last member sent and looks each member's name up by id: it costs the page, not the group.
+   */
+  @Test
+  void aPageOfABigGroupsMembersIsAnIndexRangeScan() throws Exception {
+    UUID group = UUID.randomUUID();
+    UUID tenant = pool.preparedQuery("SELECT tenant_id FROM connections WHERE id = $1").execute(Tuple.of(connection))
+        .await().iterator().next().getUUID(0);
+    pool.preparedQuery("INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name, doc,"
+            + " version, created_at, modified_at) VALUES ($1, $2, $3, 'all', 'all', '{}', 1, now(), now())")
+        .execute(Tuple.of(group, tenant, connection)).await();
+    pool.preparedQuery("INSERT INTO scim_group_members (group_id, member_id, member_type)"
+            + " SELECT $1, id, 'User' FROM scim_users WHERE connection_id = $2")
+        .execute(Tuple.of(group, connection)).await();
+    pool.query("ANALYZE scim_group_members").execute().await();
+    for (boolean after : List.of(false, true)) {
+      List<Object> params = after ? List.of(group, 1000, someUser) : List.of(group, 1000);
+      String plan = explain(Memberships.pageSql(after), params);
+      assertThat(plan).as(plan).doesNotContain("Seq Scan").doesNotContain("Sort")
+          .contains("Index Scan using scim_group_members_pkey");
+    }
   }
 
   private static String explain(String sql, List<Object> params) throws Exception {
