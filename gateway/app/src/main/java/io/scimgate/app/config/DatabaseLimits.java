@@ -12,14 +12,17 @@ import java.time.Duration;
  *                                  tenant's turn
  * @param tenantRunning             SCIM requests of one tenant running at once on a node
  * @param tenantQueued              SCIM requests of one tenant waiting for a turn; past it, 429
+ * @param groupMembersPerFetch      membership rows a group's answer reads per statement, sending each page before
+ *                                  it reads the next; 0 reads all of them at once and builds the whole answer in
+ *                                  memory (what the gateway did before; kept to compare the two in benchmarks)
  */
 public record DatabaseLimits(Duration statementTimeout, Duration pipelineStatementTimeout, Duration poolWait,
-    int tenantRunning, int tenantQueued) {
+    int tenantRunning, int tenantQueued, int groupMembersPerFetch) {
 
   @Override
   public String toString() {
     return "statementTimeout=" + statementTimeout.toMillis() + "ms (pipeline " + pipelineStatementTimeout.toMillis()
         + "ms), poolWait=" + poolWait.toMillis() + "ms, per tenant " + tenantRunning + " running/" + tenantQueued
-        + " queued";
+        + " queued, group members per fetch " + groupMembersPerFetch;
   }
 }
