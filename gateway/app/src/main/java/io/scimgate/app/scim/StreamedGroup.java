@@ -25,15 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One group's answer with its members read and sent a page at a time, so that a group of a million members costs
- * the gateway one page of memory, not the whole list: the JSON before {@code members} (the head), each page of
+ * the gateway a few pages of memory, not the whole list: the JSON before {@code members} (the head), each page of
  * members as soon as it is read, then the rest (with {@code meta}). The bytes are those of the answer built whole
  * ({@link ScimRenderer#group} and the projection): same member order, {@code display} the member's current name.
  *
  * <p>The first page is read before anything is written, so a failure there (a missing group was caught before)
  * still gets its SCIM error. After the head, an answer cannot change its status: a failure resets the connection
  * ({@link io.scimgate.app.http.ErrorHandler}), and chunked encoding lets the client see that the body was cut
- * rather than receive a shorter document that parses. The next page is read while the previous one drains; a
- * client that reads slowly makes the reading wait ({@code writeQueueFull}), one that leaves stops it.
+ * rather than receive a shorter document that parses. The next page is read and rendered while the previous one
+ * drains; a client that reads slowly makes the reading wait ({@code writeQueueFull}), one that leaves stops it.
  */
 final class StreamedGroup {
   private static final Logger LOG = LoggerFactory.getLogger(StreamedGroup.class);
@@ -92,27 +92,38 @@ final class StreamedGroup {
         done.tryFail(new HttpClosedException("The client went away during the group's members"));
       }
     });
-    write(first);
+    render(first);
     return done.future();
   }
 
-  /** Sends one page; then ends, or reads the next page while this one drains. */
-  private void write(List<GroupMember> page) {
+  /**
+   * Renders a page as soon as it is read and starts reading the next, then sends it once the client has taken the
+   * previous one: the client always has a page to read while the gateway renders and reads the following ones. At
+   * most three pages are held: one in the socket's buffers, one rendered, one being read.
+   */
+  private void render(List<GroupMember> page) {
     try {
       for (JsonNode member : projected(page)) {
         json.value(member);
       }
-      if (page.size() < perFetch) {
-        response.end(json.finish()).onSuccess(ended -> done.tryComplete()).onFailure(this::abort);
-        return;
-      }
-      response.write(json.take());
-      Future<List<GroupMember>> next = pages.after(page.get(page.size() - 1).value(), perFetch);
-      drained().compose(ready -> next).onSuccess(this::write).onFailure(this::abort);
+      boolean last = page.size() < perFetch;
+      String text = last ? json.finish() : json.take();
+      Future<List<GroupMember>> next = last ? null : pages.after(page.get(page.size() - 1).value(), perFetch);
+      drained().onSuccess(ready -> sendPage(text, next)).onFailure(this::abort);
     } catch (RuntimeException e) {
       // called from a future's handler: thrown on, it would be logged there and the answer would never end
       abort(e);
     }
+  }
+
+  /** Sends a rendered page; then ends (no {@code next} page) or goes on with the next page once it is read. */
+  private void sendPage(String text, Future<List<GroupMember>> next) {
+    if (next == null) {
+      response.end(text).onSuccess(ended -> done.tryComplete()).onFailure(this::abort);
+      return;
+    }
+    response.write(text);
+    next.onSuccess(this::render).onFailure(this::abort);
   }
 
   /**
@@ -122,6 +133,9 @@ final class StreamedGroup {
   private JsonNode projected(List<GroupMember> page) {
     ArrayNode members = ScimJson.MAPPER.createArrayNode();
     page.forEach(member -> members.add(ScimRenderer.member(member, baseUrl)));
+    if (projection.keepsEverything()) {
+      return members; // what apply would give, without copying every member
+    }
     ObjectNode only = ScimJson.object();
     only.set(MEMBERS, members);
     JsonNode shown = projection.apply(CoreSchemas.GROUP_TYPE, only).get(MEMBERS);

@@ -64,6 +64,11 @@ public final class Projection {
         || included.stream().noneMatch(k -> k.container() == null && name.equals(k.attribute()) && k.filter() != null);
   }
 
+  /** Neither {@code attributes} nor {@code excludedAttributes}: {@link #apply} gives a copy of its input. */
+  public boolean keepsEverything() {
+    return included == null && excluded.isEmpty();
+  }
+
   public ObjectNode apply(ResourceType type, ObjectNode resource) {
     ObjectNode out = included == null ? resource.deepCopy() : pick(type, resource);
     for (ProjectionKey key : excluded) {

@@ -65,6 +65,8 @@ class ProjectionTest {
         .projectsValuesApart("members")).isFalse();
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "displayName,members[type eq \"User\"].value", null)
         .projectsValuesApart("members")).isFalse();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, " ").keepsEverything()).isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "meta").keepsEverything()).isFalse();
   }
 
   @Test
