@@ -2,6 +2,8 @@
 # Runs one benchmark (127.0.0.1 only):
 #   benchmarks/run.sh group-membership [sizes...]   PATCH add/remove one member; default 1000 10000 100000
 #   benchmarks/run.sh user-lookups [users]          userName eq / externalId eq lookups; default 1000000
+#   benchmarks/run.sh big-group [members]           GET /Groups/{id} of one group: time and the gateway's peak
+#                                                   RSS; default 100000 (SCIMGATE_GROUP_MEMBERS_PER_FETCH=0: unstreamed)
 #   benchmarks/run.sh load <workload> [options]     IdP push workloads at fixed concurrency (see LoadGenerator)
 #   benchmarks/run.sh ceiling <workload> [options]  the same load against the minimal one-statement server
 #   benchmarks/run.sh pgbench <workload> [options]  the ceiling's statements run by pgbench: no HTTP, no Java
@@ -30,12 +32,13 @@ mode=${1:-}
 case "$mode" in
   group-membership) main=io.scimgate.benchmarks.GroupMembershipBenchmark ;;
   user-lookups) main=io.scimgate.benchmarks.UserLookupBenchmark ;;
+  big-group) main=io.scimgate.benchmarks.BigGroupBenchmark ;;
   load|ceiling) main=io.scimgate.benchmarks.load.LoadGenerator ;;
   pgbench) main=io.scimgate.benchmarks.pgbench.PgbenchReference ;;
   invite-lag) main=io.scimgate.benchmarks.invites.InviteLagBenchmark ;;
   noisy-neighbour) main=io.scimgate.benchmarks.faults.NoisyNeighbourBenchmark ;;
   jmh|report|scale|full) ;;
-  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|load|ceiling|pgbench|scale|invite-lag|noisy-neighbour|jmh|report|full" \
+  *) echo "usage: benchmarks/run.sh group-membership|user-lookups|big-group|load|ceiling|pgbench|scale|invite-lag|noisy-neighbour|jmh|report|full" \
        "[args...]" >&2
      exit 2 ;;
 esac

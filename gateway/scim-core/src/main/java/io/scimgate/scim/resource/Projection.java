@@ -53,6 +53,22 @@ public final class Projection {
     return wanted && !dropped;
   }
 
+  /**
+   * Whether the values of the multi-valued core attribute {@code name} are projected each on its own, so that a
+   * long attribute can be projected (and sent) a few values at a time with the same result: not when
+   * {@code attributes} names it with a value filter ({@code members[type eq "Group"]}), since the attribute itself
+   * is then left out when no value matches. Filters in {@code excludedAttributes} act on each value alone.
+   */
+  public boolean projectsValuesApart(String name) {
+    return included == null
+        || included.stream().noneMatch(k -> k.container() == null && name.equals(k.attribute()) && k.filter() != null);
+  }
+
+  /** Neither {@code attributes} nor {@code excludedAttributes}: {@link #apply} gives a copy of its input. */
+  public boolean keepsEverything() {
+    return included == null && excluded.isEmpty();
+  }
+
   public ObjectNode apply(ResourceType type, ObjectNode resource) {
     ObjectNode out = included == null ? resource.deepCopy() : pick(type, resource);
     for (ProjectionKey key : excluded) {

@@ -56,6 +56,20 @@ class ProjectionTest {
   }
 
   @Test
+  void membersAreProjectedOneByOneUnlessAttributesFiltersThem() {
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, null).projectsValuesApart("members")).isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "members.value", null).projectsValuesApart("members")).isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "members[type eq \"Group\"]")
+        .projectsValuesApart("members")).isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "members[type eq \"Group\"]", null)
+        .projectsValuesApart("members")).isFalse();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, "displayName,members[type eq \"User\"].value", null)
+        .projectsValuesApart("members")).isFalse();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, " ").keepsEverything()).isTrue();
+    assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "meta").keepsEverything()).isFalse();
+  }
+
+  @Test
   void tellsWhetherMembersMustBeRead() {
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, null).includes("members")).isTrue();
     assertThat(Projection.of(CoreSchemas.GROUP_TYPE, null, "members").includes("members")).isFalse();
