@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh full: the full report. Builds once, sets earlier results aside, then runs, interleaved (so that
 # a slow spell of the machine hits gateway and ceiling alike):
-#   RUNS times: every workload against the gateway, the ceiling server and pgbench;
+#   RUNS times: every workload against the gateway, the ceiling server and pgbench; the gateway and the ceiling
+#   server each serve all five workloads in one process (one JIT warm-up of WARMUP_SECONDS, then REWARM_SECONDS
+#   of each later workload's own load before its window: see load/WorkloadSequence), in the order of `sequence`
+#   below, whose creators come last;
 #   TWO_NODE_RUNS times: the four IdP workloads on two gateway nodes;
 #   SCALE_RUNS times: the scale curves (group-storm by group size, entra-cycle by directory size);
 #   once: a profiled gateway run per workload, and the JMH micro-benchmarks; then benchmarks/target/reports/index.html.
 # Environment: RUNS (3), TWO_NODE_RUNS (2), SCALE_RUNS (2), CONCURRENCY (64), SECONDS_MEASURED (15),
 # WARMUP_SECONDS (45: on a core shared with PostgreSQL the JIT needs that long; pgbench, with no JIT, gets 5),
-# USERS (20000), GROUP_MEMBERS (10000), SKIP (parts to leave out: main two-nodes scale profiles jmh).
+# REWARM_SECONDS (5), USERS (20000), GROUP_MEMBERS (10000), SKIP (parts to leave out: main two-nodes scale profiles jmh).
 # A run that fails is reported at the end and does not stop the others. Each step prints "step k of N" and, from
 # the average step so far, about how long the rest takes.
 set -uo pipefail
@@ -17,6 +20,8 @@ two_node_runs=${TWO_NODE_RUNS:-2}
 scale_runs=${SCALE_RUNS:-2}
 skip=" ${SKIP:-} "
 workloads=(okta-import entra-cycle deactivate group-storm mixed)
+# one server process measures them all, on one seeded directory: those that add users last
+sequence=deactivate,group-storm,entra-cycle,mixed,okta-import
 common=(--concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-45}"
   --users "${USERS:-20000}" --groups 4 --group-members "${GROUP_MEMBERS:-10000}")
 reports=benchmarks/target/reports
@@ -27,7 +32,7 @@ log=benchmarks/target/full-run.log
 wanted() { [[ "$skip" != *" $1 "* ]]; }
 # how many steps the loops below run, so that each step says "k of N" and how long the rest should take
 total_steps=0
-wanted main && total_steps=$((total_steps + runs * ${#workloads[@]} * 3))
+wanted main && total_steps=$((total_steps + runs * (2 + ${#workloads[@]})))
 wanted two-nodes && total_steps=$((total_steps + two_node_runs * 4))
 wanted scale && total_steps=$((total_steps + scale_runs * 6))
 wanted profiles && total_steps=$((total_steps + ${#workloads[@]}))
@@ -66,9 +71,9 @@ rounds=$(( runs > two_node_runs ? runs : two_node_runs ))
 rounds=$(( rounds > scale_runs ? rounds : scale_runs ))
 for ((round = 1; round <= rounds; round++)); do
   if wanted main && [ "$round" -le "$runs" ]; then
+    step load "$sequence" "${common[@]}" --rewarm "${REWARM_SECONDS:-5}"
+    step ceiling "$sequence" "${common[@]}" --rewarm "${REWARM_SECONDS:-5}"
     for workload in "${workloads[@]}"; do
-      step load "$workload" "${common[@]}"
-      step ceiling "$workload" "${common[@]}"
       step pgbench "$workload" "${common[@]}" --warmup 5
     done
   fi

@@ -27,9 +27,12 @@ import java.util.concurrent.TimeUnit;
  * {@code benchmarks/target/reports/<workload>-<gateway|ceiling>-<timestamp>.json}.
  *
  * <pre>
- * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt; [--concurrency 64] [--seconds 30]
- *     [--warmup 15] [--users 20000] [--groups 4] [--group-members 10000] [--ceiling PORT]
+ * LoadGenerator &lt;okta-import|entra-cycle|deactivate|group-storm|mixed&gt;[,&lt;workload&gt;...] [--concurrency 64]
+ *     [--seconds 30] [--warmup 15] [--rewarm 5] [--users 20000] [--groups 4] [--group-members 10000]
+ *     [--ceiling PORT]
  * </pre>
+ * Several comma-separated workloads run one after the other on one seeded directory and one server process, each
+ * with its own report; the JIT is warmed once (see {@link WorkloadSequence}).
  * Environment: {@code SCIMGATE_URL}, {@code SCIMGATE_ADMIN_TOKEN}, {@code SCIMGATE_DATABASE_URL} (for seeding),
  * {@code SCIMGATE_URLS} (several gateway nodes on one database: the load spreads over them, reported as
  * {@code <workload>-<n>nodes}), {@code SCIMGATE_BENCH_SERVER_PIDS} (whose CPU time to account), {@code
@@ -40,7 +43,8 @@ public final class LoadGenerator {
   private LoadGenerator() {}
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    WorkloadSequence sequence = WorkloadSequence.parse(args);
+    Options options = Options.parse(sequence.optionArgs());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
         .connectingTo(PgConnectOptions.fromUri(GatewayClient.required("SCIMGATE_DATABASE_URL"))).using(vertx).build();
@@ -51,25 +55,33 @@ public final class LoadGenerator {
       GatewayClient.Connection connection = options.ceilingPort() > 0
           ? client.insertConnection("http://127.0.0.1:" + options.ceilingPort()) : client.newConnection("okta");
       Workloads.Seed seed = seed(client, connection, options);
-      Recorder recorder = new Recorder();
       WebClient web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(options.concurrency()));
-      List<Workload> nodes = new ArrayList<>();
-      for (String node : nodeUrls(connection)) {
-        nodes.add(new Workloads(new Scim(web, recorder, node, connection.token()), seed).named(options.workload()));
+      for (int i = 0; i < sequence.workloads().size(); i++) {
+        measure(vertx, web, connection, seed, sequence.optionsOf(options, i), sequence.workloads().size() == 1);
       }
-      Measured measured = run(vertx, nodes, recorder, options);
-      Report report = new Report(options.labelled(label(options, nodes.size())), recorder, measured.nanos(),
-          measured.cpu());
-      report.print();
-      Path json = report.writeJson(Path.of(System.getenv().getOrDefault("SCIMGATE_BENCH_RUN_DIR",
-          "benchmarks/target/reports")), Instant.now());
-      System.out.println("report: " + json);
       web.close();
     } finally {
       db.close().await();
       vertx.close().await();
     }
+  }
+
+  /** One workload's warm-up and measured window, its table printed and its JSON report written. */
+  private static void measure(Vertx vertx, WebClient web, GatewayClient.Connection connection, Workloads.Seed seed,
+      Options options, boolean alone) throws Exception {
+    Recorder recorder = new Recorder();
+    List<Workload> nodes = new ArrayList<>();
+    for (String node : nodeUrls(connection)) {
+      nodes.add(new Workloads(new Scim(web, recorder, node, connection.token()), seed).named(options.workload()));
+    }
+    Measured measured = run(vertx, nodes, recorder, options);
+    Report report = new Report(options.labelled(label(options, nodes.size(), alone)), recorder, measured.nanos(),
+        measured.cpu());
+    report.print();
+    Path json = report.writeJson(Path.of(System.getenv().getOrDefault("SCIMGATE_BENCH_RUN_DIR",
+        "benchmarks/target/reports")), Instant.now());
+    System.out.println("report: " + json);
   }
 
   private static Workloads.Seed seed(GatewayClient client, GatewayClient.Connection connection, Options options)
@@ -87,12 +99,12 @@ public final class LoadGenerator {
   }
 
   /**
-   * The workload's name in the report: {@code SCIMGATE_BENCH_LABEL} when set (the scale mode's
-   * {@code <workload>@<size>}), else the workload, with {@code -<n>nodes} on several nodes.
+   * The workload's name in the report: {@code SCIMGATE_BENCH_LABEL} when set for a lone workload (the scale
+   * mode's {@code <workload>@<size>}), else the workload, with {@code -<n>nodes} on several nodes.
    */
-  private static String label(Options options, int nodes) {
+  private static String label(Options options, int nodes, boolean alone) {
     String label = System.getenv("SCIMGATE_BENCH_LABEL");
-    if (label != null && !label.isBlank()) {
+    if (alone && label != null && !label.isBlank()) {
       return label.strip();
     }
     return nodes == 1 ? options.workload() : options.workload() + "-" + nodes + "nodes";

@@ -9,6 +9,11 @@ public record Options(String workload, int concurrency, int seconds, int warmup,
     return new Options(label, concurrency, seconds, warmup, users, groups, groupMembers, ceilingPort);
   }
 
+  /** The same options with another warm-up (a later workload of a {@link WorkloadSequence}). */
+  Options withWarmup(int seconds) {
+    return new Options(workload, concurrency, this.seconds, seconds, users, groups, groupMembers, ceilingPort);
+  }
+
   public static Options parse(String[] args) {
     if (args.length == 0 || !Workloads.NAMES.contains(args[0])) {
       throw new IllegalArgumentException("usage: LoadGenerator|PgbenchReference <"
