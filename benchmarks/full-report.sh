@@ -4,7 +4,8 @@
 #   RUNS times: every workload against the gateway, the ceiling server and pgbench; the gateway and the ceiling
 #   server each serve all five workloads in one process (one JIT warm-up of WARMUP_SECONDS, then REWARM_SECONDS
 #   of each later workload's own load before its window: see load/WorkloadSequence), in the order of `sequence`
-#   below, whose creators come last;
+#   below: mixed first, whose blend of all four warms every code path the others take, okta-import, which adds
+#   the most users, last;
 #   TWO_NODE_RUNS times: the four IdP workloads on two gateway nodes;
 #   SCALE_RUNS times: the scale curves (group-storm by group size, entra-cycle by directory size);
 #   once: a profiled gateway run per workload, and the JMH micro-benchmarks; then benchmarks/target/reports/index.html.
@@ -20,8 +21,9 @@ two_node_runs=${TWO_NODE_RUNS:-2}
 scale_runs=${SCALE_RUNS:-2}
 skip=" ${SKIP:-} "
 workloads=(okta-import entra-cycle deactivate group-storm mixed)
-# one server process measures them all, on one seeded directory: those that add users last
-sequence=deactivate,group-storm,entra-cycle,mixed,okta-import
+# one server process measures them all, on one seeded directory: the blend first (it warms every path), the
+# import (it adds the most users) last
+sequence=mixed,deactivate,group-storm,entra-cycle,okta-import
 common=(--concurrency "${CONCURRENCY:-64}" --seconds "${SECONDS_MEASURED:-15}" --warmup "${WARMUP_SECONDS:-45}"
   --users "${USERS:-20000}" --groups 4 --group-members "${GROUP_MEMBERS:-10000}")
 reports=benchmarks/target/reports

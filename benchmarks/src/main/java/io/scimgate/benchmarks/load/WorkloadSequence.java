@@ -8,8 +8,9 @@ import java.util.List;
  * as the load generator's first argument. The server's JIT is warmed once, by the first workload's
  * {@code --warmup}; each later workload gets {@code --rewarm} seconds (default 5) of its own load before its
  * measured window, enough for the pool, the batchers and the caches to reach the new workload's steady state, far
- * less than the 45 s a cold JVM sharing its core with PostgreSQL needs. All of them act on one seeded directory, so
- * the order matters: a workload that creates users (okta-import, and mixed in part) is best put last.
+ * less than the 45 s a cold JVM sharing its core with PostgreSQL needs, provided the first workload took the
+ * later ones' code paths (mixed, the blend of the four, does). All of them act on one seeded directory, so the
+ * order matters: okta-import, which adds the most users, is best put last.
  *
  * @param optionArgs the arguments {@link Options#parse} takes, with the first workload in front and no
  *                   {@code --rewarm}
