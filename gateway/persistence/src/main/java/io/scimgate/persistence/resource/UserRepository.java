@@ -39,11 +39,13 @@ public final class UserRepository {
   private final Pool pool;
   private final UserInserts inserts;
   private final ActiveFlips activeFlips;
+  private final UserUpdates updates;
 
   public UserRepository(Pool pool) {
     this.pool = pool;
     this.inserts = new UserInserts(pool, this::insertAlone);
     this.activeFlips = new ActiveFlips(pool, flip -> flipAlone(flip, null));
+    this.updates = new UserUpdates(pool, update -> update(pool, update, "patch"));
   }
 
   /**
@@ -90,7 +92,7 @@ public final class UserRepository {
    * not exist.
    */
   public Future<StoredResource> replace(UUID id, ObjectNode doc, Long expectedVersion, AuditContext ctx) {
-    return update(pool, id, doc, expectedVersion, "replace", ctx)
+    return update(pool, UserUpdate.of(id, doc, expectedVersion, ctx), "replace")
         .compose(updated -> updated != null ? Future.succeededFuture(updated)
             : Versions.missingOrStale(pool, "scim_users", ctx.connectionId(), id, expectedVersion));
   }
@@ -142,7 +144,8 @@ public final class UserRepository {
         return Future.succeededFuture(null);
       }
       ObjectNode doc = change.apply(Versions.check(stored, expectedVersion));
-      return update(pool, id, doc, stored.version(), "patch", ctx)
+      // concurrent PATCHes of other users share this write's statement (UserUpdates)
+      return updates.update(UserUpdate.of(id, doc, stored.version(), ctx))
           .compose(updated -> updated != null ? Future.succeededFuture(updated)
               : optimisticPatch(id, expectedVersion, change, ctx, attemptsLeft - 1));
     });
@@ -157,13 +160,12 @@ public final class UserRepository {
         .execute(Tuple.of(id, ctx.connectionId()))
         .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
         .compose(stored -> stored == null ? Future.succeededFuture(null)
-            : update(conn, id, change.apply(Versions.check(stored, expectedVersion)), null, "patch", ctx)));
+            : update(conn, UserUpdate.of(id, change.apply(Versions.check(stored, expectedVersion)), null, ctx),
+                "patch")));
   }
 
-  private static Future<StoredResource> update(SqlClient on, UUID id, ObjectNode doc, Long expectedVersion,
-      String action, AuditContext ctx) {
-    UserColumns columns = UserColumns.of(doc);
-    doc.remove("active");
+  private static Future<StoredResource> update(SqlClient on, UserUpdate update, String action) {
+    UserColumns columns = update.columns();
     String sql = "WITH upd AS (UPDATE scim_users SET user_name = $8, external_id = $9, display_name = $10,"
         + " active = coalesce($11, active), emails_folded = " + FOLD_EMAILS + ","
         + " doc = $13::text::jsonb || jsonb_build_object('active', coalesce($11, active)),"
@@ -171,10 +173,10 @@ public final class UserRepository {
         + " WHERE id = $7 AND connection_id = $2 AND ($14::bigint IS NULL OR version = $14)"
         + " RETURNING " + RETURNING + "), "
         + AuditLog.auditCte("upd") + " SELECT * FROM upd";
-    Tuple params = AuditLog.cteParams(ctx, action, "User")
-        .addValue(id).addValue(columns.userName()).addValue(columns.externalId()).addValue(columns.displayName())
-        .addValue(columns.active()).addValue(columns.emails()).addValue(ScimJson.write(doc))
-        .addValue(expectedVersion);
+    Tuple params = AuditLog.cteParams(update.audit(), action, "User")
+        .addValue(update.id()).addValue(columns.userName()).addValue(columns.externalId())
+        .addValue(columns.displayName()).addValue(columns.active()).addValue(columns.emails())
+        .addValue(update.doc()).addValue(update.expectedVersion());
     return on.preparedQuery(sql).execute(params)
         .map(rows -> Rows.firstOrNull(rows, UserRepository::map))
         .recover(failure -> Future.failedFuture(Rows.isUniqueViolation(failure)
