@@ -16,7 +16,7 @@ import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
-import io.scimgate.persistence.invites.InvitationTokenRepository;
+import io.scimgate.persistence.pipeline.InvitationTokenRepository;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.scimgate.persistence.invites;
+package io.scimgate.persistence.pipeline;
 
 /** What a request to send an invitation again did. */
 public sealed interface Resend {

@@ -1,4 +1,4 @@
-package io.scimgate.persistence.invites;
+package io.scimgate.persistence.pipeline;
 
 /**
  * How far a tenant's automatic invitations have got, so that a large backfill (turning auto-invites on for a

@@ -1,4 +1,4 @@
-package io.scimgate.persistence.invites;
+package io.scimgate.persistence.pipeline;
 
 /**
  * The outcome of a write that is allowed only from one state (accepting an invitation, replaying a dead

@@ -1,4 +1,4 @@
-package io.scimgate.persistence.invites;
+package io.scimgate.persistence.pipeline;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.scimgate.persistence.invites;
+package io.scimgate.persistence.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
