@@ -2,6 +2,7 @@ package io.scimgate.invites.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.PermanentDeliveryFailure;
+import io.scimgate.persistence.pipeline.DueDelivery;
 import io.scimgate.persistence.pipeline.InvitationToken;
 import io.scimgate.persistence.pipeline.InvitationTokenRepository;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package io.scimgate.invites.delivery;
+package io.scimgate.persistence.pipeline;
 
 import io.scimgate.persistence.Rows;
 import io.scimgate.scim.json.ScimJson;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * lease and commits before anything is sent; a node that dies mid-send leaves its rows to be claimed again when
  * the lease runs out (so delivery is at-least-once, and every delivery carries its stable id for de-duplication).
  */
-final class DeliveryQueue {
+public final class DeliveryQueue {
   /**
    * Claims due rows, skipping those another node holds, within the {@link Room} left on this node: webhooks at
    * most {@code $5} in flight per tenant (tenants in {@code busy}, $3 with their in-flight counts in $4, get only
@@ -57,13 +57,13 @@ final class DeliveryQueue {
   private final Duration lease;
 
   /** {@code lease}: how long a claimed delivery belongs to the node that claimed it. */
-  DeliveryQueue(Pool pool, Duration lease) {
+  public DeliveryQueue(Pool pool, Duration lease) {
     this.pool = pool;
     this.lease = lease;
   }
 
   /** Up to {@code limit} due deliveries, within {@code room}. */
-  Future<List<DueDelivery>> claim(int limit, Room room) {
+  public Future<List<DueDelivery>> claim(int limit, Room room) {
     List<Map.Entry<UUID, Integer>> busy = List.copyOf(room.webhooksByTenant().entrySet()); // one order for both
     Tuple args = Tuple.of(limit, lease.toMillis() / 1000.0,
         busy.stream().map(Map.Entry::getKey).toArray(UUID[]::new),
@@ -81,19 +81,19 @@ final class DeliveryQueue {
     });
   }
 
-  Future<Void> sent(String id) {
+  public Future<Void> sent(String id) {
     return pool.preparedQuery("UPDATE deliveries SET status = 'sent', sent_at = now(), lease_until = NULL,"
             + " last_error = NULL WHERE id = $1 AND status = 'sending'")
         .execute(Tuple.of(id)).mapEmpty();
   }
 
-  Future<Void> retryLater(String id, Duration delay, String error) {
+  public Future<Void> retryLater(String id, Duration delay, String error) {
     return pool.preparedQuery("UPDATE deliveries SET status = 'pending', lease_until = NULL, last_error = $3,"
             + " next_attempt_at = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'sending'")
         .execute(Tuple.of(id, delay.toMillis() / 1000.0, error)).mapEmpty();
   }
 
-  Future<Void> dead(String id, String error) {
+  public Future<Void> dead(String id, String error) {
     return pool.preparedQuery("UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = $2"
             + " WHERE id = $1 AND status = 'sending'")
         .execute(Tuple.of(id, error)).mapEmpty();

@@ -1,4 +1,4 @@
-package io.scimgate.invites.delivery;
+package io.scimgate.persistence.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.UUID;
  * (its secret still sealed; it is opened only to build the call), for invitations the tenant's sign-up URL
  * template ({@code null}: the gateway's default).
  */
-record DueDelivery(String id, UUID tenantId, String tenantName, String channel, String eventType, JsonNode data,
+public record DueDelivery(String id, UUID tenantId, String tenantName, String channel, String eventType, JsonNode data,
     String recipient, int attempts, Instant occurredAt, String webhookUrl, String sealedSecret,
     String invitationUrl) {
 

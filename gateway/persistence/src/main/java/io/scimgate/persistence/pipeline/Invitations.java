@@ -1,4 +1,4 @@
-package io.scimgate.invites.policy;
+package io.scimgate.persistence.pipeline;
 
 import io.scimgate.persistence.events.EventType;
 import io.vertx.core.Future;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * makes "once" hold whatever node or retry runs this; only the rows actually inserted go on to status
  * {@code invited}, history and deliveries.
  */
-final class Invitations {
+public final class Invitations {
   /** Candidates by user id: the people those users are. */
   private static final String BY_USER = "SELECT p.id, p.invite_round FROM person_identities i"
       + " JOIN personnel p ON p.id = i.person_id WHERE i.user_id = ANY($2::uuid[]) AND i.tenant_id = $1";
@@ -57,13 +57,13 @@ final class Invitations {
   private Invitations() {}
 
   /** Invites the people of {@code users} whom the policy allows. */
-  static Future<Long> inviteUsers(SqlConnection conn, UUID tenantId, List<UUID> users, String reason,
+  public static Future<Long> inviteUsers(SqlConnection conn, UUID tenantId, List<UUID> users, String reason,
       Instant occurredAt) {
     return run(conn, INVITE_USERS, tenantId, users, reason, occurredAt);
   }
 
   /** Invites those members of {@code groups} whom the policy allows (a backfill). */
-  static Future<Long> inviteMembers(SqlConnection conn, UUID tenantId, List<UUID> groups, String reason,
+  public static Future<Long> inviteMembers(SqlConnection conn, UUID tenantId, List<UUID> groups, String reason,
       Instant occurredAt) {
     return run(conn, INVITE_GROUP_MEMBERS, tenantId, groups, reason, occurredAt);
   }

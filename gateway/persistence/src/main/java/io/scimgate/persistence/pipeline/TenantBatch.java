@@ -1,4 +1,4 @@
-package io.scimgate.invites.relay;
+package io.scimgate.persistence.pipeline;
 
 import java.util.List;
 
@@ -7,4 +7,4 @@ import java.util.List;
  * off, the policy skips the invite statements: turning them on later is itself an event, and its backfill
  * invites the members of the selected groups.
  */
-record TenantBatch(List<OutboxEvent> events, boolean invitesOn) {}
+public record TenantBatch(List<OutboxEvent> events, boolean invitesOn) {}

@@ -1,4 +1,4 @@
-package io.scimgate.invites.delivery;
+package io.scimgate.persistence.pipeline;
 
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param webhooks how many more webhooks may be in flight, all tenants together
  * @param others how many more sends of the other channels (mail, plugins) may be in flight
  */
-record Room(Map<UUID, Integer> webhooksByTenant, int perEndpoint, int webhooks, int others) {
+public record Room(Map<UUID, Integer> webhooksByTenant, int perEndpoint, int webhooks, int others) {
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return webhooks <= 0 && others <= 0;
   }
 }

@@ -1,7 +1,6 @@
-package io.scimgate.invites.policy;
+package io.scimgate.persistence.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.invites.relay.OutboxEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * from all of their identities. The relay applies a tenant's events one node at a time (an advisory lock); the
  * unique key index and {@code INSERT ... ON CONFLICT} keep "one person per key" even without it.
  */
-final class PersonnelUpdates {
+public final class PersonnelUpdates {
   /**
    * {@code $1} user, {@code $2} tenant, {@code $3} connection, {@code $4} userName, {@code $5} displayName,
    * {@code $6} e-mail, {@code $7} active, {@code $8} reason, {@code $9} when the SCIM write happened. A user seen
@@ -88,7 +87,7 @@ final class PersonnelUpdates {
   private PersonnelUpdates() {}
 
   /** A user created, updated, deactivated or reactivated. */
-  static Future<StatusChange> upsert(SqlConnection conn, OutboxEvent event) {
+  public static Future<StatusChange> upsert(SqlConnection conn, OutboxEvent event) {
     JsonNode data = event.data();
     boolean active = data.path("active").asBoolean(true);
     String reason = reason(event.type());
@@ -106,7 +105,7 @@ final class PersonnelUpdates {
   }
 
   /** A deleted user: their identity is inactive for good; the person is deprovisioned unless another is active. */
-  static Future<StatusChange> deprovision(SqlConnection conn, OutboxEvent event) {
+  public static Future<StatusChange> deprovision(SqlConnection conn, OutboxEvent event) {
     Future<Void> unlinked = conn.preparedQuery(UNLINK).execute(Tuple.of(event.resourceId(), event.tenantId()))
         .mapEmpty();
     Future<StatusChange> change = status(conn, event, false, "deleted by the IdP");
@@ -141,10 +140,10 @@ final class PersonnelUpdates {
   }
 
   /** A person's status before and after an event ({@code before} is null for a new person). */
-  record StatusChange(UUID personId, String before, String after) {
+  public record StatusChange(UUID personId, String before, String after) {
     static final StatusChange NONE = new StatusChange(null, null, null);
 
-    boolean becameDeprovisioned() {
+    public boolean becameDeprovisioned() {
       return "deprovisioned".equals(after) && !"deprovisioned".equals(before);
     }
 

@@ -1,4 +1,4 @@
-package io.scimgate.invites.relay;
+package io.scimgate.persistence.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * overtakes the creation before it); other tenants proceed in parallel on other nodes. A crash rolls the
  * transaction back: the events stay pending and the lock is released.
  */
-final class PendingEvents {
+public final class PendingEvents {
   /** Advisory lock namespace of the relay (the first key of the two-key form). */
   private static final int LOCK_SPACE = 7644;
 
@@ -28,7 +28,7 @@ final class PendingEvents {
   private PendingEvents() {}
 
   /** A tenant with pending events that no other node is processing, now locked by this transaction; or null. */
-  static Future<UUID> claimTenant(SqlConnection conn) {
+  public static Future<UUID> claimTenant(SqlConnection conn) {
     return conn.query("SELECT tenant_id FROM (SELECT DISTINCT tenant_id FROM outbox_events"
             + " WHERE processed_at IS NULL LIMIT 64) pending"
             + " WHERE pg_try_advisory_xact_lock(" + LOCK_SPACE + ", hashtext(tenant_id::text)) LIMIT 1")
@@ -37,7 +37,7 @@ final class PendingEvents {
   }
 
   /** The tenant's oldest pending events, in order, and whether its auto-invites are on (read once). */
-  static Future<TenantBatch> next(SqlConnection conn, UUID tenantId, int limit) {
+  public static Future<TenantBatch> next(SqlConnection conn, UUID tenantId, int limit) {
     return conn.preparedQuery("SELECT id, tenant_id, connection_id, type, resource_id, data::text AS data, created_at,"
             + " coalesce((SELECT enabled FROM auto_invite_settings s WHERE s.tenant_id = $1), false) AS invites_on"
             + " FROM outbox_events WHERE tenant_id = $1 AND processed_at IS NULL ORDER BY id LIMIT $2")
@@ -60,7 +60,7 @@ final class PendingEvents {
    * {@code processed_at}, so that the retention prune, which deletes by {@code processed_at}, always removes a
    * prefix of a tenant's positions. {@code failure}: why the event was set aside, or {@code null}.
    */
-  static Future<Void> markProcessed(SqlConnection conn, UUID tenantId, List<Long> ids, String failure) {
+  public static Future<Void> markProcessed(SqlConnection conn, UUID tenantId, List<Long> ids, String failure) {
     return conn.preparedQuery(MARK_PROCESSED)
         .execute(Tuple.of(tenantId, ids.toArray(Long[]::new), (long) ids.size(), failure))
         .mapEmpty();
@@ -71,7 +71,7 @@ final class PendingEvents {
    * Waits for the tenant's lock, which the relay holding it releases at its commit; nothing is written when the
    * event was processed meanwhile.
    */
-  static Future<Void> setAside(SqlConnection conn, UUID tenantId, long eventId, String failure) {
+  public static Future<Void> setAside(SqlConnection conn, UUID tenantId, long eventId, String failure) {
     return conn.preparedQuery("SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", hashtext($1))")
         .execute(Tuple.of(tenantId.toString())) // the text form, as claimTenant hashes tenant_id::text
         .compose(locked -> conn.preparedQuery("SELECT id FROM outbox_events WHERE id = $1 AND processed_at IS NULL")

@@ -1,4 +1,4 @@
-package io.scimgate.invites.relay;
+package io.scimgate.persistence.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.persistence.Rows;

@@ -1,8 +1,7 @@
-package io.scimgate.invites.policy;
+package io.scimgate.persistence.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.invites.relay.OutboxEvent;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.testing.TestDatabase;
