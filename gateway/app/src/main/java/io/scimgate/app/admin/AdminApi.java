@@ -11,7 +11,7 @@ import io.scimgate.app.config.GatewayConfig;
 import io.scimgate.invites.egress.EgressPolicy;
 import io.scimgate.invites.egress.HostResolver;
 import io.scimgate.invites.events.EventFeed;
-import io.scimgate.invites.secrets.SecretBox;
+import io.scimgate.app.secrets.SecretBox;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.connection.ConnectionRepository;

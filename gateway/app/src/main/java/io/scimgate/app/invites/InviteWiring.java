@@ -13,7 +13,7 @@ import io.scimgate.invites.delivery.SmtpSettings;
 import io.scimgate.invites.delivery.WebhookChannel;
 import io.scimgate.invites.egress.EgressPolicy;
 import io.scimgate.invites.egress.HostResolver;
-import io.scimgate.invites.secrets.SecretBox;
+import io.scimgate.app.secrets.SecretBox;
 import io.scimgate.invites.delivery.RetryPolicy;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.pipeline.InvitationTokenRepository;

@@ -1,4 +1,4 @@
-package io.scimgate.invites.secrets;
+package io.scimgate.app.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

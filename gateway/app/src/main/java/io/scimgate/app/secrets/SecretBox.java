@@ -1,4 +1,4 @@
-package io.scimgate.invites.secrets;
+package io.scimgate.app.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
