@@ -11,7 +11,7 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.Responses;
 import io.scimgate.app.connectors.LoadedConnector;
 import io.scimgate.connectors.api.IdpConnector;
-import io.scimgate.persistence.connection.ConnectionSettings;
+import io.scimgate.persistence.connection.AdminConnectionSettings;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -77,8 +77,8 @@ final class ConnectionAdmin {
           + String.join(", ", connectors.ids()));
     }
     IdpConnector connector = loaded.connector();
-    ConnectionSettings settings = ConnectionSettingsJson.read(body,
-        new ConnectionSettings(null, connector.defaultGroupPrefix(), Map.of()));
+    AdminConnectionSettings settings = AdminConnectionSettingsJson.read(body,
+        new AdminConnectionSettings(null, connector.defaultGroupPrefix(), Map.of()));
     Integer ttl = tokenTtl(body);
     return TenantAdmin.existing(tenants, ctx).compose(tenant -> {
       UUID id = UUID.randomUUID();
@@ -122,8 +122,9 @@ final class ConnectionAdmin {
     JsonNode body = Params.jsonBody(ctx);
     return existing(ctx)
         .compose(connection -> connections.updateSettings(connection.tenantId(), connection.id(),
-            ConnectionSettingsJson.read(body, new ConnectionSettings(connection.name(), connection.groupPrefix(),
-                connection.attributeMappings(), connection.rateLimit(), connection.advertisePagination())),
+            AdminConnectionSettingsJson.read(body, new AdminConnectionSettings(connection.name(),
+                connection.groupPrefix(), connection.attributeMappings(), connection.rateLimit(),
+                connection.advertisePagination())),
             audit(ctx, connection.tenantId(), connection.id())))
         .compose(changed -> {
           if (changed == null) {

@@ -9,7 +9,7 @@ import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.Page;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.pipeline.AutoInviteSettings;
-import io.scimgate.persistence.pipeline.Delivery;
+import io.scimgate.persistence.pipeline.DeliveryRecord;
 import io.scimgate.persistence.pipeline.InviteProgress;
 import io.scimgate.persistence.pipeline.Person;
 import io.scimgate.persistence.pipeline.PersonnelHistoryEntry;
@@ -65,7 +65,7 @@ final class InviteJson {
         .put("updatedAt", text(endpoint.updatedAt()));
   }
 
-  static ObjectNode delivery(Delivery delivery) {
+  static ObjectNode delivery(DeliveryRecord delivery) {
     return ScimJson.object().put("id", delivery.id()).put("channel", delivery.channel())
         .put("eventType", delivery.eventType()).put("recipient", delivery.recipient())
         .put("status", delivery.status().dbValue()).put("attempts", delivery.attempts())

@@ -27,10 +27,10 @@ public final class DeliveryRepository {
   }
 
   /** Newest first (ties broken by id, so pages never overlap); {@code status} {@code null} lists all. */
-  public Future<Page<Delivery>> list(UUID tenantId, DeliveryStatus status, int offset, int limit) {
+  public Future<Page<DeliveryRecord>> list(UUID tenantId, DeliveryStatus status, int offset, int limit) {
     String where = " FROM deliveries WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2)";
     String statusValue = status == null ? null : status.dbValue();
-    Future<List<Delivery>> page = pool.preparedQuery("SELECT " + COLUMNS + where
+    Future<List<DeliveryRecord>> page = pool.preparedQuery("SELECT " + COLUMNS + where
             + " ORDER BY created_at DESC, id DESC OFFSET $3 LIMIT $4")
         .execute(Tuple.of(tenantId, statusValue, offset, limit))
         .map(DeliveryRepository::all);
@@ -44,7 +44,7 @@ public final class DeliveryRepository {
    * Puts a dead delivery back in the queue as if new: pending, due now, no attempts, no error, keeping its id
    * (so a receiver that did get it after all de-duplicates). Refused unless it is {@code dead} now.
    */
-  public Future<StateChange<Delivery>> replay(UUID tenantId, String id, AuditContext ctx) {
+  public Future<StateChange<DeliveryRecord>> replay(UUID tenantId, String id, AuditContext ctx) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(),"
             + " last_error = NULL, lease_until = NULL WHERE id = $1 AND tenant_id = $2 AND status = 'dead'"
@@ -56,20 +56,20 @@ public final class DeliveryRepository {
             : audit.append(conn, ctx, "delivery_replay", "Delivery", id).map(done -> StateChange.applied(replayed))));
   }
 
-  private static Future<Delivery> find(SqlClient on, UUID tenantId, String id) {
+  private static Future<DeliveryRecord> find(SqlClient on, UUID tenantId, String id) {
     return on.preparedQuery("SELECT " + COLUMNS + " FROM deliveries WHERE id = $1 AND tenant_id = $2")
         .execute(Tuple.of(id, tenantId))
         .map(rows -> Rows.firstOrNull(rows, DeliveryRepository::map));
   }
 
-  private static List<Delivery> all(Iterable<Row> rows) {
-    List<Delivery> deliveries = new ArrayList<>();
+  private static List<DeliveryRecord> all(Iterable<Row> rows) {
+    List<DeliveryRecord> deliveries = new ArrayList<>();
     rows.forEach(row -> deliveries.add(map(row)));
     return deliveries;
   }
 
-  private static Delivery map(Row row) {
-    return new Delivery(row.getString("id"), row.getUUID("tenant_id"), row.getString("channel"),
+  private static DeliveryRecord map(Row row) {
+    return new DeliveryRecord(row.getString("id"), row.getUUID("tenant_id"), row.getString("channel"),
         row.getString("event_type"), row.getString("recipient"), DeliveryStatus.fromDb(row.getString("status")),
         row.getInteger("attempts"), row.getString("last_error"), Rows.instant(row, "created_at"),
         Rows.instant(row, "next_attempt_at"), Rows.instant(row, "sent_at"));

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One message a channel must deliver (an invitation e-mail, a webhook call). The id is stable across retries
  * and replays: receivers de-duplicate on it.
  */
-public record Delivery(
+public record DeliveryRecord(
     String id,
     UUID tenantId,
     String channel,

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * OneLogin's SCIM JSON template placeholders ({@code "{$user.firstname}"}, {@code "{$parameters.x}"}). One that
  * OneLogin could not fill arrives as an empty string, or, in templates with a typo, unexpanded: both are unset.
  */
-final class Placeholders {
+final class TemplatePlaceholders {
   private static final Pattern UNEXPANDED = Pattern.compile("\\{\\$[A-Za-z0-9_.]+}");
 
-  private Placeholders() {}
+  private TemplatePlaceholders() {}
 
   static boolean isUnset(JsonNode value) {
     return value.isTextual() && (value.asText().isBlank() || UNEXPANDED.matcher(value.asText().trim()).matches());

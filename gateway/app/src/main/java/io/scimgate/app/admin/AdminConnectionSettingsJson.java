@@ -2,7 +2,7 @@ package io.scimgate.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.connection.ConnectionSettings;
+import io.scimgate.persistence.connection.AdminConnectionSettings;
 import io.scimgate.persistence.connection.RateLimit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
  * {@code attributeMappings} (an object of attribute path to attribute path), {@code rateLimit} and
  * {@code advertisePagination}. Absent fields keep {@code current}.
  */
-final class ConnectionSettingsJson {
+final class AdminConnectionSettingsJson {
   static final int MAX_MAPPINGS = 100;
   static final int MAX_RATE = 100_000;
   static final int MAX_BURST = 1_000_000;
   private static final Pattern ATTRIBUTE_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9:._$-]{0,299}");
 
-  private ConnectionSettingsJson() {}
+  private AdminConnectionSettingsJson() {}
 
-  static ConnectionSettings read(JsonNode body, ConnectionSettings current) {
+  static AdminConnectionSettings read(JsonNode body, AdminConnectionSettings current) {
     String name = body.has("name") ? AdminJson.requiredText(body, "name", 200) : current.name();
     String prefix = body.has("groupPrefix") ? groupPrefix(body.get("groupPrefix")) : current.groupPrefix();
     Map<String, String> mappings = body.has("attributeMappings") ? mappings(body.get("attributeMappings"))
@@ -32,7 +32,7 @@ final class ConnectionSettingsJson {
     if (name == null) {
       throw ScimException.invalidValue("'name' is required");
     }
-    return new ConnectionSettings(name, prefix, mappings, rateLimit, pagination);
+    return new AdminConnectionSettings(name, prefix, mappings, rateLimit, pagination);
   }
 
   /**

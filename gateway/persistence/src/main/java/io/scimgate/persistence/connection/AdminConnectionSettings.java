@@ -8,14 +8,14 @@ import java.util.Map;
  * request budget ({@code null}: the operator's default), and whether its {@code /ServiceProviderConfig} advertises
  * RFC 9865 {@code pagination} (off by default: some clients refuse the document with it).
  */
-public record ConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings,
+public record AdminConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings,
     RateLimit rateLimit, boolean advertisePagination) {
-  public ConnectionSettings {
+  public AdminConnectionSettings {
     attributeMappings = attributeMappings == null ? Map.of() : Map.copyOf(attributeMappings);
   }
 
   /** Settings with the default request budget, pagination not advertised. */
-  public ConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings) {
+  public AdminConnectionSettings(String name, String groupPrefix, Map<String, String> attributeMappings) {
     this(name, groupPrefix, attributeMappings, null, false);
   }
 }
