@@ -2,7 +2,7 @@ package io.scimgate.app.admin;
 
 import io.scimgate.app.NodeServices;
 import io.scimgate.app.auth.AdminAuthHandler;
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.Scopes;
 import io.scimgate.app.observability.RouteTemplates;
 import io.scimgate.app.portal.PortalServices;
@@ -41,7 +41,7 @@ public final class AdminApi {
   public static Router router(Vertx vertx, GatewayConfig config, NodeServices services, PortalServices portal) {
     Pool pool = services.pool();
     TokenService tokens = services.tokens();
-    ConnectionRegistry registry = services.registry();
+    ConnectionView connectionView = services.connectionView();
     ConnectorRegistry connectors = services.connectors();
     Router router = Router.router(vertx);
     router.route().handler(RouteTemplates.mountedAt("/admin/v1"));
@@ -57,11 +57,11 @@ public final class AdminApi {
     router.route("/tenants/:tenantId/*").handler(services.tenantGate().forTenantPath());
     AdminJson json = new AdminJson(config, connectors);
     TenantRepository tenants = new TenantRepository(pool);
-    new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), registry, json).mount(router);
+    new TenantAdmin(tenants, new GroupRepository(pool), new AuditLog(pool), connectionView, json).mount(router);
     new ConnectorAdmin(connectors, json).mount(router);
     ConnectionRepository connections = new ConnectionRepository(pool);
     RequestLogRepository requestLog = new RequestLogRepository(pool);
-    new ConnectionAdmin(tenants, connections, registry, tokens, connectors, requestLog, json).mount(router);
+    new ConnectionAdmin(tenants, connections, connectionView, tokens, connectors, requestLog, json).mount(router);
     new RequestLogAdmin(connections, requestLog, json).mount(router);
     new AutoInviteAdmin(tenants, new AutoInviteRepository(pool)).mount(router);
     new PersonnelAdmin(tenants, new PersonnelRepository(pool)).mount(router);

@@ -3,7 +3,7 @@ package io.scimgate.app.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.Params;
@@ -40,17 +40,17 @@ final class ConnectionAdmin {
 
   private final TenantRepository tenants;
   private final ConnectionRepository connections;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
   private final TokenService tokens;
   private final ConnectorRegistry connectors;
   private final RequestLogRepository requestLog;
   private final AdminJson json;
 
-  ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionRegistry registry,
+  ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionView connectionView,
       TokenService tokens, ConnectorRegistry connectors, RequestLogRepository requestLog, AdminJson json) {
     this.tenants = tenants;
     this.connections = connections;
-    this.registry = registry;
+    this.connectionView = connectionView;
     this.tokens = tokens;
     this.connectors = connectors;
     this.requestLog = requestLog;
@@ -85,7 +85,7 @@ final class ConnectionAdmin {
       String token = tokens.issueConnectionToken(tenant.id(), id, 1, ttl);
       return connections.create(id, connector.id(), settings,
               TokenService.fingerprint(token), audit(ctx, tenant.id(), id))
-          .compose(created -> registry.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
+          .compose(created -> connectionView.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
           .compose(created -> {
             ctx.response().putHeader("Location", "/admin/v1/tenants/" + tenant.id() + "/connections/" + id);
             return Responses.json(ctx, 201, json.connection(created, ConnectionActivity.NONE).put("token", token));
@@ -130,7 +130,7 @@ final class ConnectionAdmin {
           if (changed == null) {
             throw ScimException.notFound("Connection not found");
           }
-          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+          return connectionView.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
         .compose(this::render)
         .compose(answer -> Responses.json(ctx, 200, answer));
@@ -144,7 +144,7 @@ final class ConnectionAdmin {
           if (changed == null) {
             throw ScimException.notFound("Connection not found");
           }
-          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+          return connectionView.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
         .compose(changed -> status == ConnectionStatus.DELETED ? Responses.noContent(ctx)
             : render(changed).compose(body -> Responses.json(ctx, 200, body)));
@@ -173,7 +173,7 @@ final class ConnectionAdmin {
             if (rotated == null) {
               throw ScimException.of(409, null, "The token was rotated concurrently; retry");
             }
-            return registry.refresh(rotated.id()).recover(ignored -> Future.succeededFuture()).map(rotated);
+            return connectionView.refresh(rotated.id()).recover(ignored -> Future.succeededFuture()).map(rotated);
           })
           .compose(this::render)
           .compose(answer -> Responses.json(ctx, 200, answer.put("token", token)));

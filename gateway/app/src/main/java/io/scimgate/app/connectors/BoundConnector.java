@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>The time each call takes goes to the metrics ({@link ConnectorTimings}: per connector and hook). A connector
  * that throws anything but {@link ScimException} has a bug: the request fails with 500 and the exception is logged.
  */
-public final class ConnectionDialect {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionDialect.class);
+public final class BoundConnector {
+  private static final Logger LOG = LoggerFactory.getLogger(BoundConnector.class);
 
   private final IdpConnector connector;
   private final ConnectionSettings settings;
   private final ConnectorTimings timings;
 
-  public ConnectionDialect(IdpConnector connector, ConnectionSettings settings, ConnectorTimings timings) {
+  public BoundConnector(IdpConnector connector, ConnectionSettings settings, ConnectorTimings timings) {
     this.connector = connector;
     this.settings = settings;
     this.timings = timings;

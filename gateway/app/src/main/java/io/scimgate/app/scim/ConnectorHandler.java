@@ -1,7 +1,7 @@
 package io.scimgate.app.scim;
 
 import io.scimgate.app.auth.ScimAuthHandler;
-import io.scimgate.app.connectors.ConnectionDialect;
+import io.scimgate.app.connectors.BoundConnector;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.connectors.ConnectorTimings;
 import io.scimgate.app.connectors.LoadedConnector;
@@ -16,13 +16,13 @@ import io.vertx.ext.web.RoutingContext;
  * connector (the plugin is missing or was refused), the IdP gets 503: its retry will find a healthy node, and
  * readiness already reports this one as not ready.
  */
-final class DialectHandler implements Handler<RoutingContext> {
-  static final String DIALECT = "scimgate.dialect";
+final class ConnectorHandler implements Handler<RoutingContext> {
+  static final String BOUND_CONNECTOR = "scimgate.connector";
 
   private final ConnectorRegistry connectors;
   private final ConnectorTimings timings;
 
-  DialectHandler(ConnectorRegistry connectors, ConnectorTimings timings) {
+  ConnectorHandler(ConnectorRegistry connectors, ConnectorTimings timings) {
     this.connectors = connectors;
     this.timings = timings;
   }
@@ -36,8 +36,9 @@ final class DialectHandler implements Handler<RoutingContext> {
           + "loaded on this gateway node; retry later"));
       return;
     }
-    ctx.put(DIALECT, new ConnectionDialect(loaded.connector(), new ConnectionSettings(connection.id().toString(),
-        connection.groupPrefix(), connection.attributeMappings()), timings));
+    ConnectionSettings settings = new ConnectionSettings(connection.id().toString(), connection.groupPrefix(),
+        connection.attributeMappings());
+    ctx.put(BOUND_CONNECTOR, new BoundConnector(loaded.connector(), settings, timings));
     ctx.next();
   }
 }

@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
  * no database round trip.
  *
  * <p>Fresh within milliseconds on every node: each change commits with a NOTIFY (see ChangeNotices) that this
- * registry LISTENs for and answers by reloading the affected rows. Reloads run one after another, so an older
+ * view LISTENs for and answers by reloading the affected rows. Reloads run one after another, so an older
  * answer never overwrites a newer one. A periodic full resync, and one after the LISTEN connection comes back,
  * cover notices that were lost.
  */
-public final class ConnectionRegistry {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
+public final class ConnectionView {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionView.class);
 
   private final Vertx vertx;
   private final ConnectionRepository repository;
@@ -41,7 +41,7 @@ public final class ConnectionRegistry {
   private Future<Void> reloads = Future.succeededFuture();
   private long resyncTimer = -1;
 
-  public ConnectionRegistry(Vertx vertx, ConnectionRepository repository, PgConnectOptions listenOptions,
+  public ConnectionView(Vertx vertx, ConnectionRepository repository, PgConnectOptions listenOptions,
       Duration resyncEvery) {
     this.vertx = vertx;
     this.repository = repository;
