@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The connector step of a request: the bundled connectors' hooks on the vendor payloads of docs/idp-behaviour.md,
  * which the gateway runs on the event loop before validating any user, group, PATCH or filter
- * ({@code ConnectionDialect}). The connector classes are instantiated directly, as the TCK does: the PF4J plugin
+ * ({@code BoundConnector}). The connector classes are instantiated directly, as the TCK does: the PF4J plugin
  * manager only finds them, it is not on the call path.
  *
  * <p>Each payload is parsed once in set-up. The hooks never modify their arguments (IdpConnector's contract,

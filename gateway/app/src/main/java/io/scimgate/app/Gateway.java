@@ -1,6 +1,6 @@
 package io.scimgate.app;
 
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.config.DatabaseLimits;
 import io.scimgate.app.config.GatewayConfig;
@@ -41,7 +41,7 @@ public final class Gateway {
   private final GatewayConfig config;
   private final Pool pool;
   private final Health health;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
   private final ConnectorRegistry connectors;
   private final RequestLogRecorder requestLog;
   private String requestLogId;
@@ -60,9 +60,9 @@ public final class Gateway {
     DatabaseLimits limits = config.databaseLimits();
     this.pool = Database.boundedPool(vertx, config.databaseUrl(), config.databasePoolSize(),
         limits.statementTimeout(), limits.poolWait(), "requests");
-    this.registry = new ConnectionRegistry(vertx, new ConnectionRepository(pool),
+    this.connectionView = new ConnectionView(vertx, new ConnectionRepository(pool),
         Database.connectOptions(config.databaseUrl()), config.connectionResync());
-    this.health = new Health(pool, () -> connectors.missing(registry.vendorsInUse()));
+    this.health = new Health(pool, () -> connectors.missing(connectionView.vendorsInUse()));
     this.requestLog = new RequestLogRecorder(new RequestLogRepository(pool), config.requestLog());
     this.cluster = new ClusterSize(vertx, new NodeRegistry(pool, UUID.randomUUID()));
     this.rateLimiter = new RateLimiter(config.rateLimits(), cluster);
@@ -90,13 +90,13 @@ public final class Gateway {
     TenantGate tenantGate = new TenantGate(limits.tenantRunning(), limits.tenantRunningWrites(), limits.tenantQueued(),
         limits.poolWait());
     return applyMigrations(vertx, config, migrations)
-        .compose(applied -> gateway.registry.start())
+        .compose(applied -> gateway.connectionView.start())
         .compose(loaded -> gateway.cluster.start())
         .onSuccess(loaded -> gateway.reportMissingConnectors())
         .compose(loaded -> vertx.deployVerticle(gateway.requestLog))
         .compose(id -> {
           gateway.requestLogId = id;
-          NodeServices services = new NodeServices(gateway.pool, tokens, gateway.registry, connectors,
+          NodeServices services = new NodeServices(gateway.pool, tokens, gateway.connectionView, connectors,
               gateway.health, gateway.requestLog, gateway.rateLimiter, openConnections, tenantGate, observability);
           return vertx.deployVerticle(() -> new HttpVerticle(config, services),
               new DeploymentOptions().setInstances(config.httpInstances()));
@@ -111,7 +111,7 @@ public final class Gateway {
         .compose(id -> {
           gateway.pipelineId = id;
           return observability.start(vertx, gateway.pool, connectors,
-              () -> connectors.missing(gateway.registry.vendorsInUse()));
+              () -> connectors.missing(gateway.connectionView.vendorsInUse()));
         })
         .map(started -> {
           gateway.pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, timer -> gateway.pruneEndedPortalAccess());
@@ -134,7 +134,7 @@ public final class Gateway {
   }
 
   private void reportMissingConnectors() {
-    Set<String> missing = connectors.missing(registry.vendorsInUse());
+    Set<String> missing = connectors.missing(connectionView.vendorsInUse());
     if (!missing.isEmpty()) {
       LOG.error("Connections use connectors that are not loaded: {}. Their requests get 503 and readiness fails "
           + "until the plugins are in {} (loaded: {})", missing, config.pluginsDir(), connectors.ids());
@@ -160,7 +160,7 @@ public final class Gateway {
 
   private Future<Void> closeResources() {
     // the backlog sampler stops before the pool it reads closes
-    return observability.stop().transform(stopped -> cluster.stop()).transform(left -> registry.close())
+    return observability.stop().transform(stopped -> cluster.stop()).transform(left -> connectionView.close())
         .transform(closed -> pool.close())
         .onComplete(closed -> connectors.stop());
   }

@@ -40,7 +40,7 @@ final class HttpVerticle extends VerticleBase {
     router.route().handler(guard.requests());
     router.route().handler(RequestIds.create());
     router.route().handler(services.observability()
-        .requestEnds(RequestLogHandler.create(services.requestLog(), services.registry())));
+        .requestEnds(RequestLogHandler.create(services.requestLog(), services.connectionView())));
     router.route().handler(CancelOnHangUp.create());
     router.route().handler(WriteNotifier.create(vertx));
     services.health().mount(router);

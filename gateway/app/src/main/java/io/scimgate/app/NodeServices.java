@@ -1,6 +1,6 @@
 package io.scimgate.app;
 
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.Health;
@@ -19,7 +19,7 @@ import io.vertx.sqlclient.Pool;
 public record NodeServices(
     Pool pool,
     TokenService tokens,
-    ConnectionRegistry registry,
+    ConnectionView connectionView,
     ConnectorRegistry connectors,
     Health health,
     RequestLogRecorder requestLog,

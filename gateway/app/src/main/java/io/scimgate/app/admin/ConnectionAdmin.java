@@ -3,7 +3,7 @@ package io.scimgate.app.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.TokenService;
 import io.scimgate.app.connectors.ConnectorRegistry;
 import io.scimgate.app.http.Params;
@@ -11,7 +11,7 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.app.http.Responses;
 import io.scimgate.app.connectors.LoadedConnector;
 import io.scimgate.connectors.api.IdpConnector;
-import io.scimgate.persistence.connection.ConnectionSettings;
+import io.scimgate.persistence.connection.AdminConnectionSettings;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
@@ -40,17 +40,17 @@ final class ConnectionAdmin {
 
   private final TenantRepository tenants;
   private final ConnectionRepository connections;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
   private final TokenService tokens;
   private final ConnectorRegistry connectors;
   private final RequestLogRepository requestLog;
   private final AdminJson json;
 
-  ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionRegistry registry,
+  ConnectionAdmin(TenantRepository tenants, ConnectionRepository connections, ConnectionView connectionView,
       TokenService tokens, ConnectorRegistry connectors, RequestLogRepository requestLog, AdminJson json) {
     this.tenants = tenants;
     this.connections = connections;
-    this.registry = registry;
+    this.connectionView = connectionView;
     this.tokens = tokens;
     this.connectors = connectors;
     this.requestLog = requestLog;
@@ -77,15 +77,15 @@ final class ConnectionAdmin {
           + String.join(", ", connectors.ids()));
     }
     IdpConnector connector = loaded.connector();
-    ConnectionSettings settings = ConnectionSettingsJson.read(body,
-        new ConnectionSettings(null, connector.defaultGroupPrefix(), Map.of()));
+    AdminConnectionSettings settings = AdminConnectionSettingsJson.read(body,
+        new AdminConnectionSettings(null, connector.defaultGroupPrefix(), Map.of()));
     Integer ttl = tokenTtl(body);
     return TenantAdmin.existing(tenants, ctx).compose(tenant -> {
       UUID id = UUID.randomUUID();
       String token = tokens.issueConnectionToken(tenant.id(), id, 1, ttl);
       return connections.create(id, connector.id(), settings,
               TokenService.fingerprint(token), audit(ctx, tenant.id(), id))
-          .compose(created -> registry.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
+          .compose(created -> connectionView.refresh(id).recover(ignored -> Future.succeededFuture()).map(created))
           .compose(created -> {
             ctx.response().putHeader("Location", "/admin/v1/tenants/" + tenant.id() + "/connections/" + id);
             return Responses.json(ctx, 201, json.connection(created, ConnectionActivity.NONE).put("token", token));
@@ -122,14 +122,15 @@ final class ConnectionAdmin {
     JsonNode body = Params.jsonBody(ctx);
     return existing(ctx)
         .compose(connection -> connections.updateSettings(connection.tenantId(), connection.id(),
-            ConnectionSettingsJson.read(body, new ConnectionSettings(connection.name(), connection.groupPrefix(),
-                connection.attributeMappings(), connection.rateLimit(), connection.advertisePagination())),
+            AdminConnectionSettingsJson.read(body, new AdminConnectionSettings(connection.name(),
+                connection.groupPrefix(), connection.attributeMappings(), connection.rateLimit(),
+                connection.advertisePagination())),
             audit(ctx, connection.tenantId(), connection.id())))
         .compose(changed -> {
           if (changed == null) {
             throw ScimException.notFound("Connection not found");
           }
-          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+          return connectionView.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
         .compose(this::render)
         .compose(answer -> Responses.json(ctx, 200, answer));
@@ -143,7 +144,7 @@ final class ConnectionAdmin {
           if (changed == null) {
             throw ScimException.notFound("Connection not found");
           }
-          return registry.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
+          return connectionView.refresh(changed.id()).recover(ignored -> Future.succeededFuture()).map(changed);
         })
         .compose(changed -> status == ConnectionStatus.DELETED ? Responses.noContent(ctx)
             : render(changed).compose(body -> Responses.json(ctx, 200, body)));
@@ -172,7 +173,7 @@ final class ConnectionAdmin {
             if (rotated == null) {
               throw ScimException.of(409, null, "The token was rotated concurrently; retry");
             }
-            return registry.refresh(rotated.id()).recover(ignored -> Future.succeededFuture()).map(rotated);
+            return connectionView.refresh(rotated.id()).recover(ignored -> Future.succeededFuture()).map(rotated);
           })
           .compose(this::render)
           .compose(answer -> Responses.json(ctx, 200, answer.put("token", token)));

@@ -5,9 +5,9 @@ import static io.scimgate.app.http.Routes.async;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.invites.Delivery;
-import io.scimgate.persistence.invites.DeliveryRepository;
-import io.scimgate.persistence.invites.DeliveryStatus;
+import io.scimgate.persistence.pipeline.DeliveryRecord;
+import io.scimgate.persistence.pipeline.DeliveryRepository;
+import io.scimgate.persistence.pipeline.DeliveryStatus;
 import io.scimgate.persistence.tenant.TenantRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -49,7 +49,7 @@ final class DeliveryAdmin {
     return TenantAdmin.existing(tenants, ctx)
         .compose(tenant -> deliveries.replay(tenant.id(), id, InviteJson.audit(ctx, tenant.id())))
         .compose(change -> {
-          Delivery delivery = change.current();
+          DeliveryRecord delivery = change.current();
           if (delivery == null) {
             throw ScimException.notFound("Delivery '" + id + "' not found in this tenant");
           }

@@ -8,13 +8,13 @@ import io.scimgate.app.http.RequestIds;
 import io.scimgate.connectors.api.ScimException;
 import io.scimgate.persistence.Page;
 import io.scimgate.persistence.audit.AuditContext;
-import io.scimgate.persistence.invites.AutoInviteSettings;
-import io.scimgate.persistence.invites.Delivery;
-import io.scimgate.persistence.invites.InviteProgress;
-import io.scimgate.persistence.invites.Person;
-import io.scimgate.persistence.invites.PersonnelHistoryEntry;
-import io.scimgate.persistence.invites.PersonnelPage;
-import io.scimgate.persistence.invites.WebhookEndpoint;
+import io.scimgate.persistence.pipeline.AutoInviteSettings;
+import io.scimgate.persistence.pipeline.DeliveryRecord;
+import io.scimgate.persistence.pipeline.InviteProgress;
+import io.scimgate.persistence.pipeline.Person;
+import io.scimgate.persistence.pipeline.PersonnelHistoryEntry;
+import io.scimgate.persistence.pipeline.PersonnelPage;
+import io.scimgate.persistence.pipeline.WebhookEndpoint;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -65,7 +65,7 @@ final class InviteJson {
         .put("updatedAt", text(endpoint.updatedAt()));
   }
 
-  static ObjectNode delivery(Delivery delivery) {
+  static ObjectNode delivery(DeliveryRecord delivery) {
     return ScimJson.object().put("id", delivery.id()).put("channel", delivery.channel())
         .put("eventType", delivery.eventType()).put("recipient", delivery.recipient())
         .put("status", delivery.status().dbValue()).put("attempts", delivery.attempts())

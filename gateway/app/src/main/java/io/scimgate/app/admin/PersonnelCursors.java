@@ -1,7 +1,7 @@
 package io.scimgate.app.admin;
 
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.invites.PersonnelCursor;
+import io.scimgate.persistence.pipeline.PersonnelCursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

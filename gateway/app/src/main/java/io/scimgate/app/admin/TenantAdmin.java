@@ -3,7 +3,7 @@ package io.scimgate.app.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.app.auth.AdminAuthHandler;
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.Scopes;
 import io.scimgate.app.http.Params;
 import io.scimgate.app.http.Responses;
@@ -27,13 +27,13 @@ final class TenantAdmin {
   private final TenantRepository tenants;
   private final GroupRepository groups;
   private final AuditLog audit;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
   private final AdminJson json;
 
-  TenantAdmin(TenantRepository tenants, GroupRepository groups, AuditLog audit, ConnectionRegistry registry,
+  TenantAdmin(TenantRepository tenants, GroupRepository groups, AuditLog audit, ConnectionView connectionView,
       AdminJson json) {
     this.tenants = tenants;
-    this.registry = registry;
+    this.connectionView = connectionView;
     this.groups = groups;
     this.audit = audit;
     this.json = json;
@@ -100,7 +100,7 @@ final class TenantAdmin {
             throw ScimException.notFound("Tenant '" + id + "' not found");
           }
           // other nodes hear the NOTIFY; this one must not answer before its own view has the change
-          return registry.refreshTenant(id).recover(ignored -> Future.succeededFuture()).map(tenant);
+          return connectionView.refreshTenant(id).recover(ignored -> Future.succeededFuture()).map(tenant);
         })
         .compose(tenant -> Responses.json(ctx, 200, json.tenant(tenant)));
   }

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Authenticates a request to {@code /scim/v2/{connectionId}/...}: the bearer token must be a connection token
  * of that very connection, of a generation the connection still accepts, and the connection must be enabled.
- * All of it is checked against the in-memory {@link ConnectionRegistry}, without a database round trip.
+ * All of it is checked against the in-memory {@link ConnectionView}, without a database round trip.
  *
  * <p>Any failure is a 401 (with {@code WWW-Authenticate: Bearer}); a valid token of a tenant whose SCIM
  * feature is off is a 403.
@@ -22,15 +22,15 @@ public final class ScimAuthHandler implements Handler<RoutingContext> {
   private static final String KEY = "scimConnection";
 
   private final TokenService tokens;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
 
-  private ScimAuthHandler(TokenService tokens, ConnectionRegistry registry) {
+  private ScimAuthHandler(TokenService tokens, ConnectionView connectionView) {
     this.tokens = tokens;
-    this.registry = registry;
+    this.connectionView = connectionView;
   }
 
-  public static ScimAuthHandler create(TokenService tokens, ConnectionRegistry registry) {
-    return new ScimAuthHandler(tokens, registry);
+  public static ScimAuthHandler create(TokenService tokens, ConnectionView connectionView) {
+    return new ScimAuthHandler(tokens, connectionView);
   }
 
   /** The authenticated connection of this request. */
@@ -73,9 +73,9 @@ public final class ScimAuthHandler implements Handler<RoutingContext> {
       return Future.succeededFuture(null);
     }
     UUID id = UUID.fromString(subject);
-    ScimConnection known = registry.get(id);
+    ScimConnection known = connectionView.get(id);
     return known != null && generation <= known.tokenGeneration() ? Future.succeededFuture(known)
-        : registry.reload(id);
+        : connectionView.reload(id);
   }
 
   private ScimConnection authorize(String pathConnectionId, JsonObject claims, ScimConnection connection) {

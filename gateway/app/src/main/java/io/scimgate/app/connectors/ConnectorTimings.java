@@ -1,6 +1,6 @@
 package io.scimgate.app.connectors;
 
-/** Where a {@link ConnectionDialect} reports how long each connector call took (the metrics, or nowhere). */
+/** Where a {@link BoundConnector} reports how long each connector call took (the metrics, or nowhere). */
 @FunctionalInterface
 public interface ConnectorTimings {
   ConnectorTimings NONE = (connector, hook, nanos) -> { };

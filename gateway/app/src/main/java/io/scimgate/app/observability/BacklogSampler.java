@@ -2,7 +2,7 @@ package io.scimgate.app.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.scimgate.persistence.invites.PipelineBacklog;
+import io.scimgate.persistence.pipeline.PipelineBacklog;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;

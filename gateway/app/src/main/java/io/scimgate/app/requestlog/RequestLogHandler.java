@@ -1,6 +1,6 @@
 package io.scimgate.app.requestlog;
 
-import io.scimgate.app.auth.ConnectionRegistry;
+import io.scimgate.app.auth.ConnectionView;
 import io.scimgate.app.auth.ScimAuthHandler;
 import io.scimgate.app.http.ErrorHandler;
 import io.scimgate.app.http.Params;
@@ -27,16 +27,16 @@ public final class RequestLogHandler implements Consumer<FinishedRequest> {
   static final int MAX_DETAIL = 500;
 
   private final RequestLogRecorder recorder;
-  private final ConnectionRegistry registry;
+  private final ConnectionView connectionView;
   private final RefusalSampler refusals = new RefusalSampler();
 
-  private RequestLogHandler(RequestLogRecorder recorder, ConnectionRegistry registry) {
+  private RequestLogHandler(RequestLogRecorder recorder, ConnectionView connectionView) {
     this.recorder = recorder;
-    this.registry = registry;
+    this.connectionView = connectionView;
   }
 
-  public static RequestLogHandler create(RequestLogRecorder recorder, ConnectionRegistry registry) {
-    return new RequestLogHandler(recorder, registry);
+  public static RequestLogHandler create(RequestLogRecorder recorder, ConnectionView connectionView) {
+    return new RequestLogHandler(recorder, connectionView);
   }
 
   @Override
@@ -72,6 +72,6 @@ public final class RequestLogHandler implements Consumer<FinishedRequest> {
 
   private ScimConnection known(RoutingContext ctx) {
     UUID id = Params.uuidOrNull(ctx, "connectionId");
-    return id == null ? null : registry.get(id);
+    return id == null ? null : connectionView.get(id);
   }
 }

@@ -73,7 +73,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** Creates the group with its members; the answer holds no members (callers reload what they show). */
   Future<StoredGroup> createGroup(ScimRequest request, JsonNode body) {
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.dialect().group(body));
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.connector().group(body));
     List<UUID> members = takeMembers(doc);
     return groups.create(UUID.randomUUID(), doc, productName(request, doc), members == null ? List.of() : members,
         request.audit());
@@ -81,7 +81,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** PUT: a body without {@code members} leaves membership untouched ({@code []} clears it). */
   Future<StoredGroup> replaceGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.dialect().group(body));
+    ObjectNode doc = ResourceValidator.validate(CoreSchemas.GROUP_TYPE, request.connector().group(body));
     List<UUID> members = takeMembers(doc);
     return groups.replace(id, doc, productName(request, doc), members, ifMatch, request.audit())
         .map(group -> found(group, id));
@@ -89,7 +89,7 @@ final class GroupOperations implements ResourceWrites {
 
   /** Membership-only PATCHes (the common case) take the one-statement path; the rest go through the engine. */
   Future<StoredGroup> patchGroup(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    List<PatchOperation> operations = PatchRequest.parse(request.dialect().patch(ResourceKind.GROUP, body));
+    List<PatchOperation> operations = PatchRequest.parse(request.connector().patch(ResourceKind.GROUP, body));
     MemberChanges members = PatchEngine.membersOnly(CoreSchemas.GROUP_TYPE, operations);
     if (members != null && !members.replaceAll()) {
       return groups.patchMembers(id, ifMatch, members, request.audit()).map(group -> found(group, id));
@@ -141,8 +141,8 @@ final class GroupOperations implements ResourceWrites {
 
   /** The connector's product-side name, with the prefix it was made with (the store may swap it, see there). */
   private static ProductName productName(ScimRequest request, ObjectNode doc) {
-    return new ProductName(request.dialect().settings().groupPrefix(),
-        request.dialect().productGroupName(doc.path("displayName").asText()));
+    return new ProductName(request.connector().settings().groupPrefix(),
+        request.connector().productGroupName(doc.path("displayName").asText()));
   }
 
   private static Written written(StoredGroup group) {

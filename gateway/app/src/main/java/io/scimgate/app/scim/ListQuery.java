@@ -28,7 +28,7 @@ record ListQuery(Filter filter, String filterText, int startIndex, int count, St
 
   /** From a GET's query string; the filter in the connection's dialect is normalised by its connector. */
   static ListQuery fromQuery(RoutingContext ctx, GatewayConfig config, ResourceKind kind) {
-    return of(ScimRequest.dialect(ctx).filter(kind, ctx.request().getParam("filter")), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
+    return of(ScimRequest.connector(ctx).filter(kind, ctx.request().getParam("filter")), Params.intQuery(ctx, "startIndex"), Params.intQuery(ctx, "count"),
         ctx.request().getParam("attributes"), ctx.request().getParam("excludedAttributes"),
         ctx.request().getParam("sortBy"), ctx.request().getParam("sortOrder"), ctx.request().getParam("cursor"),
         config);
@@ -44,7 +44,7 @@ record ListQuery(Filter filter, String filterText, int startIndex, int count, St
     if (!schemas.isMissingNode() && !schemas.toString().contains(SEARCH_REQUEST_URN)) {
       throw ScimException.invalidValue("'schemas' must contain \"" + SEARCH_REQUEST_URN + "\"");
     }
-    return of(ScimRequest.dialect(ctx).filter(kind, text(body, "filter")), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
+    return of(ScimRequest.connector(ctx).filter(kind, text(body, "filter")), integer(body, "startIndex"), integer(body, "count"), list(body, "attributes"),
         list(body, "excludedAttributes"), text(body, "sortBy"), text(body, "sortOrder"), text(body, "cursor"),
         config);
   }

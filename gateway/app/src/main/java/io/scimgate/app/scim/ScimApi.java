@@ -28,11 +28,11 @@ public final class ScimApi {
   public static Router router(Vertx vertx, GatewayConfig config, NodeServices services) {
     Router router = Router.router(vertx);
     router.route().handler(RouteTemplates.mountedAt(MOUNT));
-    router.route().handler(ScimAuthHandler.create(services.tokens(), services.registry()));
+    router.route().handler(ScimAuthHandler.create(services.tokens(), services.connectionView()));
     router.route().handler(new RateLimitHandler(services.rateLimiter()));
     router.route().handler(new JsonContentType());
     router.route().handler(services.tenantGate());
-    router.route().handler(new DialectHandler(services.connectors(), services.observability().connectorTimings()));
+    router.route().handler(new ConnectorHandler(services.connectors(), services.observability().connectorTimings()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     Cursors cursors = new Cursors(config.signingSecret());
     UserOperations users = new UserOperations(new UserRepository(services.pool()), cursors);

@@ -63,17 +63,17 @@ final class UserOperations implements ResourceWrites {
   }
 
   Future<StoredResource> createUser(ScimRequest request, JsonNode body) {
-    return users.create(UUID.randomUUID(), ResourceValidator.validate(CoreSchemas.USER_TYPE, request.dialect().user(body)),
+    return users.create(UUID.randomUUID(), ResourceValidator.validate(CoreSchemas.USER_TYPE, request.connector().user(body)),
         request.audit());
   }
 
   Future<StoredResource> replaceUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    return users.replace(id, ResourceValidator.validate(CoreSchemas.USER_TYPE, request.dialect().user(body)), ifMatch, request.audit())
+    return users.replace(id, ResourceValidator.validate(CoreSchemas.USER_TYPE, request.connector().user(body)), ifMatch, request.audit())
         .map(user -> found(user, id));
   }
 
   Future<StoredResource> patchUser(ScimRequest request, UUID id, JsonNode body, Long ifMatch) {
-    List<PatchOperation> operations = PatchRequest.parse(request.dialect().patch(ResourceKind.USER, body));
+    List<PatchOperation> operations = PatchRequest.parse(request.connector().patch(ResourceKind.USER, body));
     Boolean active = PatchEngine.activeOnly(CoreSchemas.USER_TYPE, operations);
     if (active != null) {
       // a deactivation or reactivation (the bulk of an offboarding push): no read, one statement, batched

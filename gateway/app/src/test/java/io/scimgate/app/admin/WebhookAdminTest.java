@@ -1,6 +1,6 @@
 package io.scimgate.app.admin;
 
-import io.scimgate.invites.secrets.SecretBox;
+import io.scimgate.app.secrets.SecretBox;
 import static io.scimgate.app.support.AdminAssertions.assertAdminError;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.scimgate.invites.delivery;
 
+import io.scimgate.persistence.pipeline.DueDelivery;
+import io.scimgate.persistence.pipeline.Room;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,9 @@ package io.scimgate.invites.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.PermanentDeliveryFailure;
-import io.scimgate.persistence.invites.InvitationToken;
-import io.scimgate.persistence.invites.InvitationTokenRepository;
+import io.scimgate.persistence.pipeline.DueDelivery;
+import io.scimgate.persistence.pipeline.InvitationToken;
+import io.scimgate.persistence.pipeline.InvitationTokenRepository;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,17 +1,16 @@
 package io.scimgate.invites.events;
 
+import io.scimgate.persistence.pipeline.ProcessedEventPrune;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deletes processed outbox events older than the retention, oldest first, in batches of {@value #BATCH}, each in
- * a short transaction, so a prune never holds many locks or runs one long statement. One node at a time: a batch
- * runs only under a transaction-scoped advisory lock, and a node that does not get it leaves the run to the one
- * that has it. Pending events are never deleted.
+ * a short transaction ({@link ProcessedEventPrune}), so a prune never holds many locks or runs one long statement.
+ * One node at a time: a batch runs only under a transaction-scoped advisory lock, and a node that does not get it
+ * leaves the run to the one that has it. Pending events are never deleted.
  *
  * <p>Oldest first by {@code processed_at}, then position: the relay gives each batch one {@code processed_at},
  * later for later positions, so what is deleted is always a prefix of each tenant's positions, and the events
@@ -22,11 +21,6 @@ public final class EventPruner {
   static final int BATCH = 1000;
   /** A run deletes at most this many batches; whatever is left waits for the next run. */
   private static final int MAX_BATCHES = 200;
-  /** Advisory lock of the prune (the relay's namespace is 7644). */
-  private static final int LOCK_SPACE = 7645;
-
-  private static final String DELETE_BATCH = "DELETE FROM outbox_events WHERE id IN (SELECT id FROM outbox_events"
-      + " WHERE processed_at < now() - $1::bigint * interval '1 second' ORDER BY processed_at, position LIMIT $2)";
 
   private final Pool pool;
   private final EventRetention retention;
@@ -54,12 +48,7 @@ public final class EventPruner {
   }
 
   private Future<Integer> inBatches(int deletedSoFar, int left) {
-    return pool.withTransaction(conn -> conn
-            .query("SELECT pg_try_advisory_xact_lock(" + LOCK_SPACE + ", 0) AS mine").execute()
-            .compose(lock -> !lock.iterator().next().getBoolean("mine") ? Future.succeededFuture(0)
-                : conn.preparedQuery(DELETE_BATCH)
-                    .execute(Tuple.of(retention.keep().toSeconds(), (long) BATCH))
-                    .map(RowSet::rowCount)))
+    return ProcessedEventPrune.deleteOldest(pool, retention.keep(), BATCH)
         .compose(deleted -> deleted < BATCH || left <= 1 ? Future.succeededFuture(deletedSoFar + deleted)
             : inBatches(deletedSoFar + deleted, left - 1));
   }

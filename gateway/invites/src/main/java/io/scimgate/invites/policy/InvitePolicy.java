@@ -1,9 +1,11 @@
 package io.scimgate.invites.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.invites.policy.PersonnelUpdates.StatusChange;
-import io.scimgate.invites.relay.OutboxEvent;
 import io.scimgate.persistence.events.EventType;
+import io.scimgate.persistence.pipeline.Invitations;
+import io.scimgate.persistence.pipeline.OutboxEvent;
+import io.scimgate.persistence.pipeline.PersonnelUpdates;
+import io.scimgate.persistence.pipeline.PersonnelUpdates.StatusChange;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;

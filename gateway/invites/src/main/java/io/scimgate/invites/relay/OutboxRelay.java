@@ -3,6 +3,8 @@ package io.scimgate.invites.relay;
 import io.scimgate.invites.PipelineObserver;
 import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.invites.policy.InvitePolicy;
+import io.scimgate.persistence.pipeline.OutboxEvent;
+import io.scimgate.persistence.pipeline.PendingEvents;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.invites.policy.Deprovisioned;
 import io.scimgate.persistence.events.EventType;
+import io.scimgate.persistence.pipeline.OutboxEvent;
 import io.scimgate.scim.json.ScimJson;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads and appends audit rows. SCIM writes append theirs inside their own statement (see the repositories);
+ * Reads and appends audit rows: the one owner of {@code audit_log}. SCIM writes append theirs inside their own
+ * statement, with the statement part this class gives them ({@link #auditCte}, {@link #auditRowsCte}); the rest of
  * this class serves the admin API and admin actions.
  */
 public final class AuditLog {
@@ -20,8 +21,17 @@ public final class AuditLog {
    * of {@link #cteParams}; the resource id comes from the {@code id} column of the CTE named {@code source}.
    */
   public static String auditCte(String source) {
+    return auditRowsCte("SELECT $1, $2, $3, $4, $5, $6, id::text FROM " + source);
+  }
+
+  /**
+   * The same insert for a statement that appends several audit rows of its own making (a group-committed batch, one
+   * row per request): {@code rows} is a {@code SELECT} of {@code tenant_id, connection_id, actor, request_id,
+   * action, resource_type, resource_id}, in that order. The table and its columns stay this class's to name.
+   */
+  public static String auditRowsCte(String rows) {
     return "audit AS (INSERT INTO audit_log (tenant_id, connection_id, actor, request_id, action, resource_type,"
-        + " resource_id) SELECT $1, $2, $3, $4, $5, $6, id::text FROM " + source + ")";
+        + " resource_id) " + rows + ")";
   }
 
   /** The first six parameters of a statement that embeds {@link #auditCte}. */

@@ -39,7 +39,7 @@ public final class ConnectionRepository {
   }
 
   /** Inserts an enabled connection whose first token (generation 1) has {@code fingerprint}. */
-  public Future<ScimConnection> create(UUID id, String vendor, ConnectionSettings settings, String fingerprint,
+  public Future<ScimConnection> create(UUID id, String vendor, AdminConnectionSettings settings, String fingerprint,
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, attribute_mappings, status,"
@@ -57,7 +57,7 @@ public final class ConnectionRepository {
    * in the same transaction (see {@link GroupRepository#changePrefix}): the prefix is read under the row lock, so
    * concurrent changes apply one after the other and each moves the groups from the prefix it replaced.
    */
-  public Future<ScimConnection> updateSettings(UUID tenantId, UUID id, ConnectionSettings settings,
+  public Future<ScimConnection> updateSettings(UUID tenantId, UUID id, AdminConnectionSettings settings,
       AuditContext ctx) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("UPDATE connections c SET name = $3, group_prefix = $4, attribute_mappings = $5,"

@@ -1,6 +1,7 @@
 package io.scimgate.persistence.resource;
 
 import io.scimgate.connectors.api.ScimException;
+import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.vertx.core.Future;
@@ -50,9 +51,8 @@ final class MemberPatches {
       + " added AS (INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type)"
       + " SELECT $6, upd.id, n.member_id, k.type FROM upd, net n JOIN known k ON k.id = n.member_id WHERE n.adding"
       + " ON CONFLICT DO NOTHING),"
-      + " audit AS (INSERT INTO audit_log (tenant_id, connection_id, actor, request_id, action, resource_type,"
-      + " resource_id) SELECT $6, $2, ($7::text[])[r.req], ($8::text[])[r.req], 'patch', 'Group', upd.id::text"
-      + " FROM upd, requests r)"
+      + " " + AuditLog.auditRowsCte("SELECT $6, $2, ($7::text[])[r.req], ($8::text[])[r.req], 'patch', 'Group',"
+      + " upd.id::text FROM upd, requests r")
       + " SELECT (SELECT coalesce(array_agg(req), '{}') FROM refused) AS refused_requests, upd.*"
       + " FROM (SELECT 1) one LEFT JOIN upd ON true";
 

@@ -1,5 +1,6 @@
 package io.scimgate.persistence.resource;
 
+import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.scimgate.scim.json.ScimJson;
@@ -29,9 +30,8 @@ final class UserInserts {
       + " active, emails_folded, doc, version, created_at, modified_at)"
       + " SELECT i.id, i.tenant_id, i.connection_id, i.user_name, i.external_id, i.display_name, i.active, " + FOLD
       + ", i.doc::jsonb, 1, now(), now() FROM input i ON CONFLICT DO NOTHING RETURNING " + UserRepository.RETURNING
-      + "), audit AS (INSERT INTO audit_log (tenant_id, connection_id, actor, request_id, action, resource_type,"
-      + " resource_id) SELECT i.tenant_id, i.connection_id, i.actor, i.request_id, 'create', 'User', ins.id::text"
-      + " FROM ins JOIN input i ON i.id = ins.id) SELECT * FROM ins";
+      + "), " + AuditLog.auditRowsCte("SELECT i.tenant_id, i.connection_id, i.actor, i.request_id, 'create', 'User',"
+      + " ins.id::text FROM ins JOIN input i ON i.id = ins.id") + " SELECT * FROM ins";
 
   private final Pool pool;
   private final GroupCommit<Object, NewUser, StoredResource> commits;

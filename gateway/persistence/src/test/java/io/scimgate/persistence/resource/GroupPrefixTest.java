@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
-import io.scimgate.persistence.connection.ConnectionSettings;
+import io.scimgate.persistence.connection.AdminConnectionSettings;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.testing.TestDatabase;
 import io.scimgate.scim.json.ScimJson;
@@ -104,13 +104,13 @@ class GroupPrefixTest {
 
   private static UUID connection() {
     UUID id = UUID.randomUUID();
-    connections.create(id, "okta", new ConnectionSettings("c", OKTA, Map.of()), "fingerprint", audit(id)).await();
+    connections.create(id, "okta", new AdminConnectionSettings("c", OKTA, Map.of()), "fingerprint", audit(id)).await();
     return id;
   }
 
   private static void rename(UUID connection, String prefix) {
-    connections.updateSettings(tenant, connection, new ConnectionSettings("c", prefix, Map.of()), audit(connection))
-        .await();
+    connections.updateSettings(tenant, connection, new AdminConnectionSettings("c", prefix, Map.of()),
+        audit(connection)).await();
   }
 
   private static StoredGroup create(UUID connection, String prefix, String displayName) {

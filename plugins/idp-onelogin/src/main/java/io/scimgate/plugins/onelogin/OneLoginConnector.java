@@ -58,9 +58,9 @@ public final class OneLoginConnector implements IdpConnector {
   private static ObjectNode normalizeResource(ObjectNode resource, ResourceKind kind) {
     ObjectNode out = resource.deepCopy();
     Rewrites.removeNulls(out);
-    Placeholders.blankUnexpanded(out);
+    TemplatePlaceholders.blankUnexpanded(out);
     Rewrites.removeBlankStrings(out);
-    Placeholders.dropValuelessElements(out);
+    TemplatePlaceholders.dropValuelessElements(out);
     Scim11.upgradeKeys(out, kind);
     Rewrites.coerceBooleanStrings(out, Rewrites.BOOLEAN_ATTRIBUTES);
     return out;
@@ -81,12 +81,12 @@ public final class OneLoginConnector implements IdpConnector {
       return;
     }
     if (value.isContainerNode()) {
-      Placeholders.blankUnexpanded(value);
+      TemplatePlaceholders.blankUnexpanded(value);
       Rewrites.removeBlankStrings(value);
       if (value instanceof ObjectNode values && path == null) {
         Scim11.upgradeKeys(values, kind);
       }
-    } else if (path != null && path.isTextual() && Placeholders.isUnset(value)) {
+    } else if (path != null && path.isTextual() && TemplatePlaceholders.isUnset(value)) {
       operation.put("op", "remove");
       operation.remove("value");
     }

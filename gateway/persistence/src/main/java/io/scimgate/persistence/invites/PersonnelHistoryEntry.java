@@ -1,6 +1,0 @@
-package io.scimgate.persistence.invites;
-
-import java.time.Instant;
-
-/** One status change of a person, and why (e.g. "invitation accepted"). */
-public record PersonnelHistoryEntry(Instant at, String status, String reason) {}
