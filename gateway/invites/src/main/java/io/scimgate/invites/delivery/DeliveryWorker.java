@@ -105,7 +105,8 @@ public final class DeliveryWorker {
 
   private Future<Void> send(DueDelivery due) {
     return attempt(due)
-        .compose(done -> queue.sent(due.id()).onSuccess(recorded -> observed(due, DeliveryOutcome.SENT)))
+        .compose(done -> queue.sent(due).onSuccess(recorded -> observed(due, DeliveryOutcome.SENT, recorded)))
+        .<Void>mapEmpty()
         .recover(failure -> failed(due, failure))
         .onFailure(failure -> LOG.warn("Recording the outcome of {} failed: {}", due, failure.getMessage()));
   }
@@ -146,15 +147,23 @@ public final class DeliveryWorker {
     String error = describe(failure);
     if (failure instanceof PermanentDeliveryFailure || retry.exhausted(due.attempts())) {
       LOG.warn("Delivery {} dead-lettered after {} attempt(s): {}", due, due.attempts(), error);
-      return queue.dead(due.id(), error).onSuccess(recorded -> observed(due, DeliveryOutcome.DEAD));
+      return queue.dead(due, error).onSuccess(recorded -> observed(due, DeliveryOutcome.DEAD, recorded)).mapEmpty();
     }
     LOG.debug("Delivery {} failed, retrying: {}", due, error);
-    return queue.retryLater(due.id(), retry.delayBefore(due.attempts() + 1, random), error)
-        .onSuccess(recorded -> observed(due, DeliveryOutcome.RETRY));
+    return queue.retryLater(due, retry.delayBefore(due.attempts() + 1, random), error)
+        .onSuccess(recorded -> observed(due, DeliveryOutcome.RETRY, recorded)).mapEmpty();
   }
 
-  /** Channels are named only if configured: a row's channel column cannot make up label values. */
-  private void observed(DueDelivery due, DeliveryOutcome outcome) {
+  /**
+   * Only outcomes that were recorded are reported: one not recorded belonged to a claim whose lease ran out while
+   * it was sending, and whatever the row's newer claim does is its outcome. Channels are named only if configured:
+   * a row's channel column cannot make up label values.
+   */
+  private void observed(DueDelivery due, DeliveryOutcome outcome, boolean recorded) {
+    if (!recorded) {
+      LOG.info("Outcome {} of {} not recorded: its lease ran out and the delivery was claimed again", outcome, due);
+      return;
+    }
     observer.delivered(channels.containsKey(due.channel()) ? due.channel() : "unconfigured", due.eventType(),
         outcome);
   }

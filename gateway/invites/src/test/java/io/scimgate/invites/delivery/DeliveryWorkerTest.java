@@ -9,13 +9,12 @@ import io.scimgate.invites.egress.EgressAllowlist;
 import io.scimgate.invites.egress.EgressPolicy;
 import io.scimgate.invites.egress.EgressSettings;
 import io.scimgate.invites.egress.HostResolver;
-import io.scimgate.invites.secrets.SecretBox;
 import io.scimgate.invites.testing.SmtpReceiver;
 import io.scimgate.invites.testing.SmtpReceiver.Mail;
 import io.scimgate.invites.testing.WebhookReceiver;
 import io.scimgate.invites.testing.WebhookReceiver.Call;
 import io.scimgate.persistence.Database;
-import io.scimgate.persistence.invites.InvitationTokenRepository;
+import io.scimgate.persistence.pipeline.InvitationTokenRepository;
 import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.testing.TestDatabase;
 import io.scimgate.scim.json.ScimJson;
@@ -62,7 +61,8 @@ class DeliveryWorkerTest {
   private static final RetryPolicy HOURLY = new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1), 5);
   private static final Duration LEASE = Duration.ofMinutes(5);
   /** Seals the webhook secret as the admin API stores it; the worker opens it only to sign. */
-  private static final SecretBox SECRETS = new SecretBox("local test signing secret");
+  /** Stands for the app's SecretBox (the worker is handed only how to open a sealed secret). */
+  private static final String SEALED = "sealed:";
 
   private static TestDatabase database;
   private static Vertx vertx;
@@ -370,7 +370,7 @@ class DeliveryWorkerTest {
         outcomes.add(channel + " " + eventType + " " + outcome);
       }
     };
-    return new DeliveryWorker(on, channels, SECRETS::open, retry, lease,
+    return new DeliveryWorker(on, channels, sealed -> sealed.substring(SEALED.length()), retry, lease,
         new InvitationLinks(new InvitationTokenRepository(on), null, Duration.ofDays(7)), observer);
   }
 
@@ -386,7 +386,7 @@ class DeliveryWorkerTest {
     sql("INSERT INTO tenants (id, name) VALUES ($1, $2)", id, name);
     sql("INSERT INTO invitation_settings (tenant_id, url_template) VALUES ($1, $2)", id, LINK_TEMPLATE);
     sql("INSERT INTO webhook_endpoints (tenant_id, url, secret_encrypted) VALUES ($1, $2, $3)", id,
-        hooks.url("/hooks/" + id), SECRETS.seal(SECRET));
+        hooks.url("/hooks/" + id), SEALED + SECRET);
     return id;
   }
 

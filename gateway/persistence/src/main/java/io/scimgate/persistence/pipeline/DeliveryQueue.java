@@ -81,21 +81,32 @@ public final class DeliveryQueue {
     });
   }
 
-  public Future<Void> sent(String id) {
-    return pool.preparedQuery("UPDATE deliveries SET status = 'sent', sent_at = now(), lease_until = NULL,"
-            + " last_error = NULL WHERE id = $1 AND status = 'sending'")
-        .execute(Tuple.of(id)).mapEmpty();
+  /*
+   * Outcomes are recorded only by the claim that is still the row's: a claim is named by the row and the attempt
+   * it counted, so the late outcome of a send whose lease ran out (and whose row another node claimed again, as
+   * attempt n + 1) changes nothing. Each answers whether it was recorded.
+   */
+
+  /** Marks the claimed delivery sent; {@code false} when the claim is no longer the row's. */
+  public Future<Boolean> sent(DueDelivery claim) {
+    return record("UPDATE deliveries SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL"
+        + " WHERE id = $1 AND attempts = $2 AND status = 'sending'", Tuple.of(claim.id(), claim.attempts()));
   }
 
-  public Future<Void> retryLater(String id, Duration delay, String error) {
-    return pool.preparedQuery("UPDATE deliveries SET status = 'pending', lease_until = NULL, last_error = $3,"
-            + " next_attempt_at = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'sending'")
-        .execute(Tuple.of(id, delay.toMillis() / 1000.0, error)).mapEmpty();
+  /** Puts the claimed delivery back to be tried after {@code delay}; {@code false} when the claim is stale. */
+  public Future<Boolean> retryLater(DueDelivery claim, Duration delay, String error) {
+    return record("UPDATE deliveries SET status = 'pending', lease_until = NULL, last_error = $4,"
+        + " next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND attempts = $2"
+        + " AND status = 'sending'", Tuple.of(claim.id(), claim.attempts(), delay.toMillis() / 1000.0, error));
   }
 
-  public Future<Void> dead(String id, String error) {
-    return pool.preparedQuery("UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = $2"
-            + " WHERE id = $1 AND status = 'sending'")
-        .execute(Tuple.of(id, error)).mapEmpty();
+  /** Dead-letters the claimed delivery; {@code false} when the claim is stale. */
+  public Future<Boolean> dead(DueDelivery claim, String error) {
+    return record("UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = $3"
+        + " WHERE id = $1 AND attempts = $2 AND status = 'sending'", Tuple.of(claim.id(), claim.attempts(), error));
+  }
+
+  private Future<Boolean> record(String sql, Tuple args) {
+    return pool.preparedQuery(sql).execute(args).map(rows -> rows.rowCount() == 1);
   }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.persistence.resource;
 
+import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
 import io.scimgate.scim.json.ScimJson;
@@ -33,9 +34,8 @@ final class UserUpdates {
       + " version = u.version + 1, modified_at = now() FROM input i"
       + " WHERE u.id = i.id AND u.connection_id = i.connection_id AND u.version = i.version"
       + " RETURNING u.id, u.doc::text AS doc, u.version, u.created_at, u.modified_at),"
-      + " audit AS (INSERT INTO audit_log (tenant_id, connection_id, actor, request_id, action, resource_type,"
-      + " resource_id) SELECT i.tenant_id, i.connection_id, i.actor, i.request_id, 'patch', 'User', upd.id::text"
-      + " FROM upd JOIN input i ON i.id = upd.id) SELECT * FROM upd";
+      + " " + AuditLog.auditRowsCte("SELECT i.tenant_id, i.connection_id, i.actor, i.request_id, 'patch', 'User',"
+      + " upd.id::text FROM upd JOIN input i ON i.id = upd.id") + " SELECT * FROM upd";
 
   private final Pool pool;
   private final GroupCommit<Object, UserUpdate, StoredResource> commits;

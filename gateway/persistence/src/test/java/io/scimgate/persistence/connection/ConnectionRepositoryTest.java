@@ -64,7 +64,7 @@ class ConnectionRepositoryTest {
   @Test
   void aNewConnectionIsEnabledAtGenerationOneWithItsSettingsAuditedAndAnnounced() throws Exception {
     UUID id = UUID.randomUUID();
-    ConnectionSettings settings = new ConnectionSettings("Okta production", OKTA,
+    AdminConnectionSettings settings = new AdminConnectionSettings("Okta production", OKTA,
         Map.of("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "externalId"),
         new RateLimit(50, 100), true);
     ScimConnection created = connections.create(id, "okta", settings, "fp-1", ctx(tenant, id))
@@ -84,7 +84,7 @@ class ConnectionRepositoryTest {
     assertThat(auditActions(id)).containsExactly("connection_create");
 
     UUID plain = UUID.randomUUID();
-    ScimConnection defaults = connections.create(plain, "custom", new ConnectionSettings("Plain", "Custom - ",
+    ScimConnection defaults = connections.create(plain, "custom", new AdminConnectionSettings("Plain", "Custom - ",
         null), "fp", ctx(otherTenant, plain)).await(10, TimeUnit.SECONDS);
     assertThat(defaults.attributeMappings()).isEmpty();
     assertThat(defaults.rateLimit()).as("the operator's default budget").isNull();
@@ -96,7 +96,7 @@ class ConnectionRepositoryTest {
   void settingsRoundTripAndOnlyTheOwningTenantCanChangeThem() throws Exception {
     UUID id = created(tenant);
     ScimConnection before = connections.get(id).await(10, TimeUnit.SECONDS);
-    ConnectionSettings changed = new ConnectionSettings("Renamed", "Acme IT - ", Map.of("nickName", "displayName"),
+    AdminConnectionSettings changed = new AdminConnectionSettings("Renamed", "Acme IT - ", Map.of("nickName", "displayName"),
         new RateLimit(5, 10), true);
 
     ScimConnection updated = connections.updateSettings(tenant, id, changed, ctx(tenant, id))
@@ -107,7 +107,7 @@ class ConnectionRepositoryTest {
     assertThat(settingsOf(connections.get(id).await(10, TimeUnit.SECONDS))).isEqualTo(changed);
     notices.until("c:" + id);
 
-    ConnectionSettings hijack = new ConnectionSettings("Hijacked", "X - ", Map.of());
+    AdminConnectionSettings hijack = new AdminConnectionSettings("Hijacked", "X - ", Map.of());
     assertThat(connections.updateSettings(otherTenant, id, hijack, ctx(otherTenant, id)).await(10, TimeUnit.SECONDS))
         .isNull();
     assertThat(connections.updateSettings(tenant, UUID.randomUUID(), hijack, ctx(tenant, null))
@@ -138,7 +138,7 @@ class ConnectionRepositoryTest {
 
     assertThat(connections.setStatus(tenant, id, ConnectionStatus.ENABLED, ctx(tenant, id))
         .await(10, TimeUnit.SECONDS)).as("deleted is final").isNull();
-    assertThat(connections.updateSettings(tenant, id, new ConnectionSettings("Back", OKTA, Map.of()),
+    assertThat(connections.updateSettings(tenant, id, new AdminConnectionSettings("Back", OKTA, Map.of()),
         ctx(tenant, id)).await(10, TimeUnit.SECONDS)).isNull();
     assertThat(connections.rotateToken(tenant, id, 1, "fp-2", null, ctx(tenant, id)).await(10, TimeUnit.SECONDS))
         .isNull();
@@ -217,12 +217,12 @@ class ConnectionRepositoryTest {
   }
 
   private static void create(UUID tenantId, UUID id) throws Exception {
-    connections.create(id, "okta", new ConnectionSettings("Okta", OKTA, Map.of()), "fp-1", ctx(tenantId, id))
+    connections.create(id, "okta", new AdminConnectionSettings("Okta", OKTA, Map.of()), "fp-1", ctx(tenantId, id))
         .await(10, TimeUnit.SECONDS);
   }
 
-  private static ConnectionSettings settingsOf(ScimConnection connection) {
-    return new ConnectionSettings(connection.name(), connection.groupPrefix(), connection.attributeMappings(),
+  private static AdminConnectionSettings settingsOf(ScimConnection connection) {
+    return new AdminConnectionSettings(connection.name(), connection.groupPrefix(), connection.attributeMappings(),
         connection.rateLimit(), connection.advertisePagination());
   }
 
