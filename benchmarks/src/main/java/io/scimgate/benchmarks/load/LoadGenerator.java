@@ -59,6 +59,9 @@ public final class LoadGenerator {
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(options.concurrency()));
       for (int i = 0; i < sequence.workloads().size(); i++) {
         measure(vertx, web, connection, seed, sequence.optionsOf(options, i), sequence.workloads().size() == 1);
+        if (options.ceilingPort() == 0) {
+          RelayBacklog.drain(db);
+        }
       }
       web.close();
     } finally {
