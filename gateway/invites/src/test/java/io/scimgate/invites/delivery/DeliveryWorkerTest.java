@@ -15,8 +15,7 @@ import io.scimgate.invites.testing.WebhookReceiver;
 import io.scimgate.invites.testing.WebhookReceiver.Call;
 import io.scimgate.persistence.Database;
 import io.scimgate.persistence.pipeline.InvitationTokenRepository;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,11 +34,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The delivery worker on its own, without HTTP or a gateway: a real PostgreSQL, a real SMTP receiver and a real
@@ -64,7 +63,8 @@ class DeliveryWorkerTest {
   /** Stands for the app's SecretBox (the worker is handed only how to open a sealed secret). */
   private static final String SEALED = "sealed:";
 
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(4);
   private static Vertx vertx;
   private static Pool pool;
 
@@ -76,17 +76,8 @@ class DeliveryWorkerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 4);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
+    vertx = db.vertx();
+    pool = db.pool();
   }
 
   @BeforeEach
@@ -375,7 +366,7 @@ class DeliveryWorkerTest {
   }
 
   private Pool newPool() {
-    Pool extra = Database.pool(vertx, database.url(), 4);
+    Pool extra = Database.pool(vertx, db.url(), 4);
     extraPools.add(extra);
     return extra;
   }

@@ -3,24 +3,23 @@ package io.scimgate.invites.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimgate.invites.PipelineObserver;
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The relay and the invite policy on their own, against a real PostgreSQL and without HTTP: SCIM rows written
  * straight into the tables (their triggers write the outbox, as every write path does), then drained.
  */
 class OutboxRelayTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
   private static UUID tenant;
@@ -29,10 +28,8 @@ class OutboxRelayTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     tenant = UUID.randomUUID();
     connection = UUID.randomUUID();
     selected = UUID.randomUUID();
@@ -44,13 +41,6 @@ class OutboxRelayTest {
         selected, tenant, connection);
     sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1, true)", tenant);
     sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1, $2)", tenant, selected);
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

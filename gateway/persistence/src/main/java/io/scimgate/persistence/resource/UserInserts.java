@@ -3,13 +3,10 @@ package io.scimgate.persistence.resource;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
-import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -54,33 +51,11 @@ final class UserInserts {
   }
 
   private static Tuple params(List<Waiting<NewUser, StoredResource>> batch) {
-    int n = batch.size();
-    UUID[] ids = new UUID[n];
-    UUID[] tenants = new UUID[n];
-    UUID[] connections = new UUID[n];
-    String[] userNames = new String[n];
-    String[] externalIds = new String[n];
-    String[] displayNames = new String[n];
-    Boolean[] active = new Boolean[n];
-    String[] emails = new String[n];
-    String[] docs = new String[n];
-    String[] actors = new String[n];
-    String[] requestIds = new String[n];
-    for (int i = 0; i < n; i++) {
+    UserRowArrays rows = new UserRowArrays(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
       NewUser user = batch.get(i).write();
-      ids[i] = user.id();
-      tenants[i] = user.audit().tenantId();
-      connections[i] = user.audit().connectionId();
-      userNames[i] = user.columns().userName();
-      externalIds[i] = user.columns().externalId();
-      displayNames[i] = user.columns().displayName();
-      active[i] = user.active();
-      emails[i] = ScimJson.write(ScimJson.MAPPER.valueToTree(Arrays.asList(user.columns().emails())));
-      docs[i] = user.doc();
-      actors[i] = user.audit().actor();
-      requestIds[i] = user.audit().requestId();
+      rows.set(i, user.id(), user.audit(), user.columns(), user.active(), user.doc());
     }
-    return Tuple.of(ids, tenants, connections, userNames, externalIds, displayNames, active, emails, docs, actors,
-        requestIds);
+    return rows.tuple();
   }
 }

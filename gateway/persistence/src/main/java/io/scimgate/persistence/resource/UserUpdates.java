@@ -3,13 +3,10 @@ package io.scimgate.persistence.resource;
 import io.scimgate.persistence.audit.AuditLog;
 import io.scimgate.persistence.batch.GroupCommit;
 import io.scimgate.persistence.batch.GroupCommit.Waiting;
-import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -25,9 +22,9 @@ final class UserUpdates {
   private static final Object ONE_QUEUE = new Object();
   private static final String FOLD = "ARRAY(SELECT lower(e) FROM jsonb_array_elements_text(i.emails::jsonb) e)";
   private static final String BATCH_SQL = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::uuid[],"
-      + " $3::uuid[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::text[], $10::bigint[],"
-      + " $11::text[], $12::text[]) AS i(id, tenant_id, connection_id, user_name, external_id, display_name, active,"
-      + " emails, doc, version, actor, request_id)),"
+      + " $3::uuid[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::text[], $10::text[],"
+      + " $11::text[], $12::bigint[]) AS i(id, tenant_id, connection_id, user_name, external_id, display_name, active,"
+      + " emails, doc, actor, request_id, version)),"
       + " upd AS (UPDATE scim_users u SET user_name = i.user_name, external_id = i.external_id,"
       + " display_name = i.display_name, active = coalesce(i.active, u.active), emails_folded = " + FOLD + ","
       + " doc = i.doc::jsonb || jsonb_build_object('active', coalesce(i.active, u.active)),"
@@ -60,35 +57,13 @@ final class UserUpdates {
   }
 
   private static Tuple params(List<Waiting<UserUpdate, StoredResource>> batch) {
-    int n = batch.size();
-    UUID[] ids = new UUID[n];
-    UUID[] tenants = new UUID[n];
-    UUID[] connections = new UUID[n];
-    String[] userNames = new String[n];
-    String[] externalIds = new String[n];
-    String[] displayNames = new String[n];
-    Boolean[] active = new Boolean[n];
-    String[] emails = new String[n];
-    String[] docs = new String[n];
-    Long[] versions = new Long[n];
-    String[] actors = new String[n];
-    String[] requestIds = new String[n];
-    for (int i = 0; i < n; i++) {
+    UserRowArrays rows = new UserRowArrays(batch.size());
+    Long[] versions = new Long[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
       UserUpdate update = batch.get(i).write();
-      ids[i] = update.id();
-      tenants[i] = update.audit().tenantId();
-      connections[i] = update.audit().connectionId();
-      userNames[i] = update.columns().userName();
-      externalIds[i] = update.columns().externalId();
-      displayNames[i] = update.columns().displayName();
-      active[i] = update.columns().active();
-      emails[i] = ScimJson.write(ScimJson.MAPPER.valueToTree(Arrays.asList(update.columns().emails())));
-      docs[i] = update.doc();
+      rows.set(i, update.id(), update.audit(), update.columns(), update.columns().active(), update.doc());
       versions[i] = update.expectedVersion();
-      actors[i] = update.audit().actor();
-      requestIds[i] = update.audit().requestId();
     }
-    return Tuple.of(ids, tenants, connections, userNames, externalIds, displayNames, active, emails, docs, versions,
-        actors, requestIds);
+    return rows.tuple().addValue(versions);
   }
 }

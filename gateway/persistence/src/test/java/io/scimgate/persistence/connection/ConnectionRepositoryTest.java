@@ -2,11 +2,9 @@ package io.scimgate.persistence.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
 import io.scimgate.persistence.audit.AuditContext;
-import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.testing.ChangeNoticeRecorder;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -21,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The connection repository without HTTP, against a real PostgreSQL: settings round trip, the status lifecycle
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionRepositoryTest {
   private static final String OKTA = "Okta SCIM - ";
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
   private static ConnectionRepository connections;
@@ -41,24 +41,19 @@ class ConnectionRepositoryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     connections = new ConnectionRepository(pool);
     tenant = UUID.randomUUID();
     otherTenant = UUID.randomUUID();
     sql("INSERT INTO tenants (id, name, scim_enabled) VALUES ($1, 'Acme', true), ($2, 'Globex', false)", tenant,
         otherTenant);
-    notices = ChangeNoticeRecorder.listen(vertx, database.url());
+    notices = ChangeNoticeRecorder.listen(vertx, db.url());
   }
 
   @AfterAll
   static void stop() throws Exception {
     notices.close();
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

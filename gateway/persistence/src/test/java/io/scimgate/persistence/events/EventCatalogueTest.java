@@ -2,9 +2,7 @@ package io.scimgate.persistence.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The triggers emit only catalogued types, each from the function the catalogue names, and every type the
@@ -30,23 +28,15 @@ class EventCatalogueTest {
   /** A SQL string literal shaped like an event type: {@code 'user.created'}, {@code 'group.members_added'}. */
   private static final Pattern TYPE_LITERAL = Pattern.compile("'([a-z]+\\.[a-z_]+)'");
 
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
 
   @BeforeAll
   static void migrate() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void drop() throws Exception {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
+    vertx = db.vertx();
+    pool = db.pool();
   }
 
   @Test

@@ -2,9 +2,7 @@ package io.scimgate.persistence.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,36 +13,28 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How a SCIM user finds its person, against a real PostgreSQL: the key, and two connections creating the same
  * person in two transactions at once, as two nodes would without the relay's tenant lock.
  */
 class PersonMatchingTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(4);
   private static Vertx vertx;
   private static Pool pool;
   private static UUID tenant;
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 4);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     tenant = UUID.randomUUID();
     pool.preparedQuery("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')").execute(Tuple.of(tenant))
         .await(10, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

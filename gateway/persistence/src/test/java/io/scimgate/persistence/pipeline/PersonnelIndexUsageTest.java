@@ -2,9 +2,7 @@ package io.scimgate.persistence.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,9 +12,9 @@ import java.time.ZoneOffset;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With 100,000 people in a tenant (and 200,000 in four others), the Personnel screen's statements (first page, a
@@ -29,7 +27,8 @@ class PersonnelIndexUsageTest {
   /** The tenant is a part of the table, as in production: a whole-table scan is never the cheap way to it. */
   private static final int OTHER_TENANTS = 4;
   private static final PersonnelStatus ANY = null;
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(1);
   private static Vertx vertx;
   private static Pool pool;
   private static UUID tenant;
@@ -39,10 +38,8 @@ class PersonnelIndexUsageTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 1);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     tenant = UUID.randomUUID();
     connection = UUID.randomUUID();
     insertPeople(tenant, connection, 0, PEOPLE);
@@ -53,13 +50,6 @@ class PersonnelIndexUsageTest {
     Row row = pool.preparedQuery("SELECT created_at, id FROM personnel WHERE tenant_id = $1"
         + " ORDER BY created_at, id OFFSET 60000 LIMIT 1").execute(Tuple.of(tenant)).await().iterator().next();
     middle = new PersonnelCursor(row.getOffsetDateTime(0).toInstant(), row.getUUID(1));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

@@ -3,12 +3,10 @@ package io.scimgate.persistence.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.persistence.Database;
 import io.scimgate.persistence.audit.AuditContext;
 import io.scimgate.persistence.connection.ConnectionRepository;
 import io.scimgate.persistence.connection.AdminConnectionSettings;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -18,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A connection's group prefix change renames its groups' product-side names at once, and a group write made with
@@ -28,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class GroupPrefixTest {
   private static final String OKTA = "Okta SCIM - ";
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
   private static GroupRepository groups;
@@ -37,21 +36,12 @@ class GroupPrefixTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     groups = new GroupRepository(pool);
     connections = new ConnectionRepository(pool);
     tenant = UUID.randomUUID();
     pool.preparedQuery("INSERT INTO tenants (id, name) VALUES ($1, 'prefixes')").execute(Tuple.of(tenant)).await();
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

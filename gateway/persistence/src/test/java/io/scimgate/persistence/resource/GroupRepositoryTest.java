@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.Database;
 import io.scimgate.persistence.audit.AuditContext;
-import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.query.ResourceQuery;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.json.ScimJson;
 import io.scimgate.scim.patch.MemberChanges;
 import io.scimgate.scim.patch.PatchEngine;
@@ -32,10 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The group repository without HTTP, against a real PostgreSQL: members written with the group (unknown ones
@@ -49,7 +47,8 @@ class GroupRepositoryTest {
   private static final String PREFIX = "Okta SCIM - ";
   /** PostgreSQL orders uuids by their bytes, unsigned, as their text sorts; {@code UUID.compareTo} does not. */
   private static final Comparator<UUID> IN_DATABASE_ORDER = Comparator.comparing(UUID::toString);
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(4);
   private static Vertx vertx;
   private static Pool pool;
   private static UserRepository users;
@@ -63,10 +62,8 @@ class GroupRepositoryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 4);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     users = new UserRepository(pool);
     groups = new GroupRepository(pool);
     tenant = UUID.randomUUID();
@@ -80,13 +77,6 @@ class GroupRepositoryTest {
       sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
           + " token_fingerprint) VALUES ($1, $2, 'okta', 'Okta', $3, 'enabled', 1, 'f')", c[0], c[1], PREFIX);
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @AfterEach

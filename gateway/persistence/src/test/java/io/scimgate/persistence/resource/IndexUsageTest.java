@@ -2,12 +2,10 @@ package io.scimgate.persistence.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.query.KeysetPosition;
 import io.scimgate.persistence.query.ListStatements;
 import io.scimgate.persistence.query.ResourceQuery;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.filter.FilterParser;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -18,9 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IndexUsageTest {
   private static final int USERS = 100_000;
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
   private static UUID connection;
@@ -38,10 +37,8 @@ class IndexUsageTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     UUID tenant = UUID.randomUUID();
     connection = UUID.randomUUID();
     UUID other = UUID.randomUUID();
@@ -56,13 +53,6 @@ class IndexUsageTest {
     pool.query("ANALYZE scim_users").execute().await();
     someUser = pool.preparedQuery("SELECT id FROM scim_users WHERE connection_id = $1 LIMIT 1")
         .execute(Tuple.of(connection)).await().iterator().next().getUUID(0);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.connectors.api.ScimException;
-import io.scimgate.persistence.Database;
 import io.scimgate.persistence.Page;
 import io.scimgate.persistence.audit.AuditContext;
-import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.query.ResourceQuery;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.scimgate.scim.json.ScimJson;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -26,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The user repository without HTTP, against a real PostgreSQL: what it stores and answers for creates, reads,
@@ -38,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * cover the same paths through the whole gateway; these say which layer a failure is in.
  */
 class UserRepositoryTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(4);
   private static Vertx vertx;
   private static Pool pool;
   private static UserRepository users;
@@ -50,10 +49,8 @@ class UserRepositoryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 4);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     users = new UserRepository(pool);
     groups = new GroupRepository(pool);
     tenant = UUID.randomUUID();
@@ -64,13 +61,6 @@ class UserRepositoryTest {
       sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
           + " token_fingerprint) VALUES ($1, $2, 'okta', 'Okta', 'Okta SCIM - ', 'enabled', 1, 'f')", id, tenant);
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test

@@ -2,18 +2,16 @@ package io.scimgate.persistence.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
-import io.scimgate.persistence.migration.Migrations;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every table carries {@code tenant_id}, so that the store can be distributed by tenant (Citus) without a table
@@ -26,23 +24,15 @@ class TenantKeyedTablesTest {
       "gateway_nodes", "the gateway nodes' heartbeats (cluster size for the request budgets), not any tenant's",
       "portal_sessions", "has tenant_id, null for an operator's session (signed in for no tenant): under Citus a"
           + " local table, as sessions are read by their hash only");
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
 
   @BeforeAll
   static void migrate() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    pool.close().await();
-    vertx.close().await();
-    database.close();
+    vertx = db.vertx();
+    pool = db.pool();
   }
 
   @Test

@@ -2,11 +2,9 @@ package io.scimgate.persistence.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimgate.persistence.Database;
 import io.scimgate.persistence.audit.AuditContext;
-import io.scimgate.persistence.migration.Migrations;
 import io.scimgate.persistence.testing.ChangeNoticeRecorder;
-import io.scimgate.persistence.testing.TestDatabase;
+import io.scimgate.persistence.testing.MigratedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -17,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tenant repository without HTTP, against a real PostgreSQL: a tenant reads back as created; turning SCIM on
@@ -25,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * and its name search is a plain, case-insensitive substring (no LIKE wildcards), counted the same way.
  */
 class TenantRepositoryTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final MigratedDatabase db = MigratedDatabase.withPool(2);
   private static Vertx vertx;
   private static Pool pool;
   private static TenantRepository tenants;
@@ -33,20 +33,15 @@ class TenantRepositoryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.create();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, database.url(), 2);
-    Migrations.fromClasspath().apply(pool).await(60, TimeUnit.SECONDS);
+    vertx = db.vertx();
+    pool = db.pool();
     tenants = new TenantRepository(pool);
-    notices = ChangeNoticeRecorder.listen(vertx, database.url());
+    notices = ChangeNoticeRecorder.listen(vertx, db.url());
   }
 
   @AfterAll
   static void stop() throws Exception {
     notices.close();
-    pool.close().await();
-    vertx.close().await();
-    database.close();
   }
 
   @Test
