@@ -11,8 +11,9 @@ import java.util.stream.Stream;
  * The repository's Java sources as the architecture tests read them: found from the repository root (the build runs
  * a module's tests from its own folder), every module's {@code src/main/java}, build output left out.
  */
-final class SourceTree {
-  static final Path ROOT = repositoryRoot();
+public final class SourceTree {
+  /** The repository root: the folder holding the reactor's pom, README and docs. */
+  public static final Path ROOT = repositoryRoot();
 
   private SourceTree() {}
 

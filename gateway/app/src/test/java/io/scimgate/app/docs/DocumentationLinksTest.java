@@ -2,6 +2,7 @@ package io.scimgate.app.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimgate.app.architecture.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the Markdown file it names; nothing links outside the repository (the project's private notes included).
  */
 class DocumentationLinksTest {
-  private static final Path ROOT = repositoryRoot();
+  private static final Path ROOT = SourceTree.ROOT;
 
   @Test
   void everyRelativeLinkResolvesInsideTheRepository() throws IOException {
@@ -83,18 +84,5 @@ class DocumentationLinksTest {
           .filter(path -> !ROOT.relativize(path).toString().matches("(.*/)?(target|node_modules)/.*"))
           .sorted().toList();
     }
-  }
-
-  /** Where the build runs a module's tests from, up to the folder holding the reactor's pom and README. */
-  private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs"))
-        && Files.exists(dir.resolve("pom.xml")))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new UncheckedIOException(new IOException("no repository root above " + Path.of("").toAbsolutePath()));
-    }
-    return dir;
   }
 }
