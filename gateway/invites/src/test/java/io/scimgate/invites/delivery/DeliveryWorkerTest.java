@@ -95,14 +95,14 @@ class DeliveryWorkerTest {
     smtp.close();
     hooks.close();
     // what a test leaves due would be sent by the next test's worker
-    sql("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'sending')");
+    db.sql("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'sending')");
   }
 
   @Test
   void anInvitationMailGoesOutOnceToItsPersonWithASignUpLinkThatIsStoredOnlyAsItsHash() throws Exception {
     UUID tenant = tenant("Acme & Söhne"); // not ASCII: the parts go quoted-printable, and the link must survive it
     UUID ann = invitedPerson(tenant, "ann@acme.example", "Ann Exämple");
-    sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + ann + ":1"); // the mail alone
+    db.sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + ann + ":1"); // the mail alone
     DeliveryWorker worker = worker(pool, HOURLY, LEASE);
 
     assertThat(deliverDue(worker)).isEqualTo(1);
@@ -118,10 +118,10 @@ class DeliveryWorkerTest {
     Matcher link = LINK.matcher(mail.decoded());
     assertThat(link.find()).as("the mail carries the sign-up link: %s", mail.data()).isTrue();
     String token = link.group(1);
-    assertThat(value("SELECT count(*) FROM invitation_tokens WHERE person_id = $1 AND round = 1"
+    assertThat(db.value("SELECT count(*) FROM invitation_tokens WHERE person_id = $1 AND round = 1"
         + " AND token_hash = sha256(convert_to($2, 'UTF8')) AND used_at IS NULL AND expires_at > now()", ann, token))
         .isEqualTo("1");
-    assertThat(value("SELECT count(*) FROM deliveries WHERE strpos(data::text, $1) > 0", token))
+    assertThat(db.value("SELECT count(*) FROM deliveries WHERE strpos(data::text, $1) > 0", token))
         .as("the clear token is only in the mail").isEqualTo("0");
 
     Row row = delivery("invite:" + ann + ":1");
@@ -140,7 +140,7 @@ class DeliveryWorkerTest {
   void aWebhookIsPostedOnceSignedWithTheTenantsSecretAndNamedByItsDeliveryId() throws Exception {
     UUID tenant = tenant("Globex");
     UUID bob = invitedPerson(tenant, "bob@globex.example", "Bob");
-    sql("DELETE FROM deliveries WHERE id = $1", "invite:" + bob + ":1"); // the webhook alone
+    db.sql("DELETE FROM deliveries WHERE id = $1", "invite:" + bob + ":1"); // the webhook alone
     String id = "webhook:personnel.invited:" + bob + ":1";
 
     assertThat(deliverDue(worker(pool, HOURLY, LEASE))).isEqualTo(1);
@@ -171,7 +171,7 @@ class DeliveryWorkerTest {
   void aReceiverAnswering500LeavesTheDeliveryPendingForALaterAttemptThatSucceeds() throws Exception {
     UUID tenant = tenant("Initech");
     UUID cyd = invitedPerson(tenant, "cyd@initech.example", "Cyd");
-    sql("DELETE FROM deliveries WHERE id = $1", "invite:" + cyd + ":1");
+    db.sql("DELETE FROM deliveries WHERE id = $1", "invite:" + cyd + ":1");
     String id = "webhook:personnel.invited:" + cyd + ":1";
     DeliveryWorker worker = worker(pool, HOURLY, LEASE);
     hooks.answer(500);
@@ -182,13 +182,13 @@ class DeliveryWorkerTest {
     assertThat(failed.getInteger("attempts")).isEqualTo(1);
     assertThat(failed.getString("last_error")).isEqualTo("the receiver answered 500");
     assertThat(failed.getValue("lease_until")).isNull();
-    assertThat(value("SELECT next_attempt_at > now() FROM deliveries WHERE id = $1", id))
+    assertThat(db.value("SELECT next_attempt_at > now() FROM deliveries WHERE id = $1", id))
         .as("the next attempt is in the future").isEqualTo("true");
     assertThat(deliverDue(worker)).as("not due before its backoff ends").isZero();
     assertThat(hooks.calls()).hasSize(1);
 
     hooks.answer(204);
-    sql("UPDATE deliveries SET next_attempt_at = now() WHERE id = $1", id); // the backoff has passed
+    db.sql("UPDATE deliveries SET next_attempt_at = now() WHERE id = $1", id); // the backoff has passed
     assertThat(deliverDue(worker)).isEqualTo(1);
 
     Row sent = delivery(id);
@@ -207,7 +207,7 @@ class DeliveryWorkerTest {
     smtp.refuse("gone@umbrella.example", "550 5.1.1 <gone@umbrella.example>: Recipient address rejected: User"
         + " unknown");
     String id = "invite:" + gone + ":1";
-    sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + gone + ":1");
+    db.sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + gone + ":1");
     DeliveryWorker worker = worker(pool, HOURLY, LEASE);
 
     assertThat(deliverDue(worker)).isEqualTo(1);
@@ -229,7 +229,7 @@ class DeliveryWorkerTest {
     UUID dee = invitedPerson(tenant, "dee@hooli.example", "Dee");
     smtp.refuse("dee@hooli.example", "550 5.7.1 <dee@hooli.example>: Relay access denied");
     String id = "invite:" + dee + ":1";
-    sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + dee + ":1");
+    db.sql("DELETE FROM deliveries WHERE id = $1", "webhook:personnel.invited:" + dee + ":1");
 
     assertThat(deliverDue(worker(pool, HOURLY, LEASE))).isEqualTo(1);
 
@@ -245,10 +245,10 @@ class DeliveryWorkerTest {
     UUID tenant = tenant("Soylent");
     UUID eve = invitedPerson(tenant, "eve@soylent.example", "Eve");
     UUID fay = invitedPerson(tenant, "fay@soylent.example", "Fay");
-    sql("DELETE FROM deliveries WHERE channel = 'email' AND tenant_id = $1", tenant);
+    db.sql("DELETE FROM deliveries WHERE channel = 'email' AND tenant_id = $1", tenant);
     String eves = "webhook:personnel.invited:" + eve + ":1";
     String fays = "webhook:personnel.invited:" + fay + ":1";
-    sql("UPDATE deliveries SET attempts = 1 WHERE id = $1", eves); // one attempt failed before
+    db.sql("UPDATE deliveries SET attempts = 1 WHERE id = $1", eves); // one attempt failed before
     DeliveryWorker worker = worker(pool, new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1), 2), LEASE);
     hooks.answer(503);
 
@@ -260,7 +260,7 @@ class DeliveryWorkerTest {
     assertThat(delivery(fays).getString("status")).as("its first attempt: retried").isEqualTo("pending");
 
     hooks.answer(410);
-    sql("UPDATE deliveries SET next_attempt_at = now() WHERE id = $1", fays);
+    db.sql("UPDATE deliveries SET next_attempt_at = now() WHERE id = $1", fays);
     assertThat(deliverDue(worker)).isEqualTo(1);
     Row gone = delivery(fays);
     assertThat(gone.getString("status")).isEqualTo("dead");
@@ -273,16 +273,16 @@ class DeliveryWorkerTest {
   void aDeliveryLeasedByAnotherNodeIsLeftToItUntilTheLeaseRunsOut() throws Exception {
     UUID tenant = tenant("Stark");
     UUID gus = invitedPerson(tenant, "gus@stark.example", "Gus");
-    sql("DELETE FROM deliveries WHERE id = $1", "invite:" + gus + ":1");
+    db.sql("DELETE FROM deliveries WHERE id = $1", "invite:" + gus + ":1");
     String id = "webhook:personnel.invited:" + gus + ":1";
-    sql("UPDATE deliveries SET status = 'sending', attempts = 1, lease_until = now() + interval '1 hour'"
+    db.sql("UPDATE deliveries SET status = 'sending', attempts = 1, lease_until = now() + interval '1 hour'"
         + " WHERE id = $1", id);
     DeliveryWorker worker = worker(pool, HOURLY, LEASE);
 
     assertThat(deliverDue(worker)).as("another node holds it").isZero();
     assertThat(hooks.calls()).isEmpty();
 
-    sql("UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE id = $1", id); // that node died
+    db.sql("UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE id = $1", id); // that node died
     assertThat(deliverDue(worker)).isEqualTo(1);
     Row sent = delivery(id);
     assertThat(sent.getString("status")).isEqualTo("sent");
@@ -308,7 +308,7 @@ class DeliveryWorkerTest {
 
     int[] claimed = new int[2];
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!value("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'sending')").equals("0")
+    while (!db.value("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'sending')").equals("0")
         && System.nanoTime() < deadline) {
       Future<Integer> a = first.runOnce();
       Future<Integer> b = second.runOnce();
@@ -329,7 +329,7 @@ class DeliveryWorkerTest {
         .isEqualTo(onceEach(mailIds.stream().map(id -> "<" + id.replace(':', '-') + "@scimgate>").toList()));
     List<String> all = new ArrayList<>(mailIds);
     all.addAll(webhookIds);
-    assertThat(value("SELECT count(*) FROM deliveries WHERE id = ANY($1) AND status = 'sent' AND attempts = 1",
+    assertThat(db.value("SELECT count(*) FROM deliveries WHERE id = ANY($1) AND status = 'sent' AND attempts = 1",
         (Object) all.toArray(String[]::new))).isEqualTo("60");
   }
 
@@ -374,9 +374,9 @@ class DeliveryWorkerTest {
   /** A tenant with its sign-up URL template and an enabled webhook endpoint on this test's receiver. */
   private UUID tenant(String name) throws Exception {
     UUID id = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name) VALUES ($1, $2)", id, name);
-    sql("INSERT INTO invitation_settings (tenant_id, url_template) VALUES ($1, $2)", id, LINK_TEMPLATE);
-    sql("INSERT INTO webhook_endpoints (tenant_id, url, secret_encrypted) VALUES ($1, $2, $3)", id,
+    db.sql("INSERT INTO tenants (id, name) VALUES ($1, $2)", id, name);
+    db.sql("INSERT INTO invitation_settings (tenant_id, url_template) VALUES ($1, $2)", id, LINK_TEMPLATE);
+    db.sql("INSERT INTO webhook_endpoints (tenant_id, url, secret_encrypted) VALUES ($1, $2, $3)", id,
         hooks.url("/hooks/" + id), SEALED + SECRET);
     return id;
   }
@@ -387,15 +387,15 @@ class DeliveryWorkerTest {
    */
   private static UUID invitedPerson(UUID tenant, String email, String displayName) throws Exception {
     UUID id = UUID.randomUUID();
-    sql("INSERT INTO personnel (id, tenant_id, user_name, display_name, email, status, scim_active, invite_round,"
+    db.sql("INSERT INTO personnel (id, tenant_id, user_name, display_name, email, status, scim_active, invite_round,"
         + " invited_at, match_key) VALUES ($1, $2, $3, $4, $3, 'invited', true, 1, now(), lower($3))",
         id, tenant, email, displayName);
-    sql("INSERT INTO invitations (person_id, round, tenant_id) VALUES ($1, 1, $2)", id, tenant);
-    sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
+    db.sql("INSERT INTO invitations (person_id, round, tenant_id) VALUES ($1, 1, $2)", id, tenant);
+    db.sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, recipient, status, occurred_at)"
         + " VALUES ($5, $2, 'email', 'personnel.invited', jsonb_build_object('personId', $1::uuid, 'email',"
         + " $3::text, 'displayName', $4::text, 'userName', $3::text, 'round', 1), $3, 'pending', now())",
         id, tenant, email, displayName, "invite:" + id + ":1");
-    sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status, occurred_at)"
+    db.sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status, occurred_at)"
         + " VALUES ($5, $2, 'webhook', 'personnel.invited', jsonb_build_object('personId', $1::uuid, 'email',"
         + " $3::text, 'displayName', $4::text, 'userName', $3::text), 'pending', now())",
         id, tenant, email, displayName, "webhook:personnel.invited:" + id + ":1");
@@ -413,14 +413,5 @@ class DeliveryWorkerTest {
   private static Row delivery(String id) throws Exception {
     return pool.preparedQuery("SELECT * FROM deliveries WHERE id = $1").execute(Tuple.of(id))
         .await(10, TimeUnit.SECONDS).iterator().next();
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
-  }
-
-  private static String value(String query, Object... params) throws Exception {
-    Row row = pool.preparedQuery(query).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS).iterator().next();
-    return String.valueOf(row.getValue(0));
   }
 }

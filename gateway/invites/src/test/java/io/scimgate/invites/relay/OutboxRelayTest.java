@@ -33,14 +33,14 @@ class OutboxRelayTest {
     tenant = UUID.randomUUID();
     connection = UUID.randomUUID();
     selected = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
-    sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
+    db.sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
+    db.sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
         + " token_fingerprint) VALUES ($1, $2, 'okta', 'Okta', 'Okta SCIM - ', 'enabled', 1, 'f')", connection, tenant);
-    sql("INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name, doc, version, created_at,"
+    db.sql("INSERT INTO scim_groups (id, tenant_id, connection_id, display_name, product_name, doc, version, created_at,"
         + " modified_at) VALUES ($1, $2, $3, 'Staff', 'Okta SCIM - Staff', '{}', 1, now(), now())",
         selected, tenant, connection);
-    sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1, true)", tenant);
-    sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1, $2)", tenant, selected);
+    db.sql("INSERT INTO auto_invite_settings (tenant_id, enabled) VALUES ($1, true)", tenant);
+    db.sql("INSERT INTO auto_invite_groups (tenant_id, group_id) VALUES ($1, $2)", tenant, selected);
   }
 
   @Test
@@ -51,17 +51,17 @@ class OutboxRelayTest {
     member(ann);
     member(bob);
     drain();
-    assertThat(value("SELECT string_agg(email || '=' || status, ',' ORDER BY email) FROM personnel"
+    assertThat(db.value("SELECT string_agg(email || '=' || status, ',' ORDER BY email) FROM personnel"
         + " WHERE email IN ('ann@acme.example', 'bob@acme.example', 'cyd@acme.example')"))
         .isEqualTo("ann@acme.example=invited,bob@acme.example=invited,cyd@acme.example=imported");
-    assertThat(value("SELECT count(*) FROM invitations")).isEqualTo("2");
-    assertThat(value("SELECT count(*) FROM deliveries WHERE id LIKE 'invite:%'")).isEqualTo("2");
+    assertThat(db.value("SELECT count(*) FROM invitations")).isEqualTo("2");
+    assertThat(db.value("SELECT count(*) FROM deliveries WHERE id LIKE 'invite:%'")).isEqualTo("2");
 
     // the same members added again (an IdP re-pushing the group): nobody is invited twice
-    sql("DELETE FROM scim_group_members WHERE member_id = $1", ann);
+    db.sql("DELETE FROM scim_group_members WHERE member_id = $1", ann);
     member(ann);
     drain();
-    assertThat(value("SELECT count(*) FROM invitations")).isEqualTo("2");
+    assertThat(db.value("SELECT count(*) FROM invitations")).isEqualTo("2");
     assertPositionsAreOneToN();
     assertThat(cyd).isNotNull();
   }
@@ -70,13 +70,13 @@ class OutboxRelayTest {
   void aDeactivatedUserIsDeprovisionedAndComesBackWhenReactivated() throws Exception {
     UUID dan = user("dan@acme.example", true);
     drain();
-    sql("UPDATE scim_users SET active = false, doc = doc || '{\"active\":false}' WHERE id = $1", dan);
+    db.sql("UPDATE scim_users SET active = false, doc = doc || '{\"active\":false}' WHERE id = $1", dan);
     drain();
-    assertThat(value("SELECT status FROM personnel WHERE email = 'dan@acme.example'")).isEqualTo("deprovisioned");
-    sql("UPDATE scim_users SET active = true, doc = doc || '{\"active\":true}' WHERE id = $1", dan);
+    assertThat(db.value("SELECT status FROM personnel WHERE email = 'dan@acme.example'")).isEqualTo("deprovisioned");
+    db.sql("UPDATE scim_users SET active = true, doc = doc || '{\"active\":true}' WHERE id = $1", dan);
     drain();
-    assertThat(value("SELECT status FROM personnel WHERE email = 'dan@acme.example'")).isEqualTo("imported");
-    assertThat(value("SELECT string_agg(h.status, ',' ORDER BY h.id) FROM personnel_history h JOIN personnel p"
+    assertThat(db.value("SELECT status FROM personnel WHERE email = 'dan@acme.example'")).isEqualTo("imported");
+    assertThat(db.value("SELECT string_agg(h.status, ',' ORDER BY h.id) FROM personnel_history h JOIN personnel p"
         + " ON p.id = h.person_id WHERE p.email = 'dan@acme.example'")).isEqualTo("imported,deprovisioned,imported");
     assertPositionsAreOneToN();
   }
@@ -86,17 +86,17 @@ class OutboxRelayTest {
     for (int i = 0; i < 50 && relay.drainOnce().await(10, TimeUnit.SECONDS) > 0; i++) {
       // until nothing is left for this node
     }
-    assertThat(value("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL")).isEqualTo("0");
+    assertThat(db.value("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL")).isEqualTo("0");
   }
 
   private static void assertPositionsAreOneToN() throws Exception {
-    assertThat(value("SELECT count(*) = max(position) AND min(position) = 1 FROM outbox_events"
+    assertThat(db.value("SELECT count(*) = max(position) AND min(position) = 1 FROM outbox_events"
         + " WHERE tenant_id = $1", tenant)).isEqualTo("true");
   }
 
   private static UUID user(String email, boolean active) throws Exception {
     UUID id = UUID.randomUUID();
-    sql("INSERT INTO scim_users (id, tenant_id, connection_id, user_name, active, emails_folded, doc, version,"
+    db.sql("INSERT INTO scim_users (id, tenant_id, connection_id, user_name, active, emails_folded, doc, version,"
         + " created_at, modified_at) VALUES ($1, $2, $3, $4, $5, ARRAY[$4], jsonb_build_object('userName', $4::text,"
         + " 'active', $5::boolean, 'emails', jsonb_build_array(jsonb_build_object('value', $4::text, 'primary', true))),"
         + " 1, now(), now())", id, tenant, connection, email, active);
@@ -104,16 +104,7 @@ class OutboxRelayTest {
   }
 
   private static void member(UUID user) throws Exception {
-    sql("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type) VALUES ($1, $2, $3, 'User')",
+    db.sql("INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type) VALUES ($1, $2, $3, 'User')",
         tenant, selected, user);
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
-  }
-
-  private static String value(String query, Object... params) throws Exception {
-    var row = pool.preparedQuery(query).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS).iterator().next();
-    return String.valueOf(row.getValue(0));
   }
 }

@@ -46,7 +46,7 @@ class ConnectionRepositoryTest {
     connections = new ConnectionRepository(pool);
     tenant = UUID.randomUUID();
     otherTenant = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name, scim_enabled) VALUES ($1, 'Acme', true), ($2, 'Globex', false)", tenant,
+    db.sql("INSERT INTO tenants (id, name, scim_enabled) VALUES ($1, 'Acme', true), ($2, 'Globex', false)", tenant,
         otherTenant);
     notices = ChangeNoticeRecorder.listen(vertx, db.url());
   }
@@ -189,9 +189,9 @@ class ConnectionRepositoryTest {
     assertThat(connections.listByTenant(otherTenant).await(10, TimeUnit.SECONDS))
         .allSatisfy(c -> assertThat(c.tenantId()).isEqualTo(otherTenant));
 
-    sql("UPDATE tenants SET scim_enabled = true WHERE id = $1", otherTenant);
+    db.sql("UPDATE tenants SET scim_enabled = true WHERE id = $1", otherTenant);
     assertThat(connections.get(first).await(10, TimeUnit.SECONDS).tenantScimEnabled()).isTrue();
-    sql("UPDATE tenants SET scim_enabled = false WHERE id = $1", otherTenant);
+    db.sql("UPDATE tenants SET scim_enabled = false WHERE id = $1", otherTenant);
     assertThat(connections.get(first).await(10, TimeUnit.SECONDS).tenantScimEnabled()).isFalse();
     assertThat(connections.get(UUID.randomUUID()).await(10, TimeUnit.SECONDS)).isNull();
   }
@@ -231,9 +231,5 @@ class ConnectionRepositoryTest {
             + " ORDER BY id").execute(Tuple.of(connectionId.toString())).await(10, TimeUnit.SECONDS)
         .forEach(row -> actions.add(row.getString(0)));
     return actions;
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
   }
 }

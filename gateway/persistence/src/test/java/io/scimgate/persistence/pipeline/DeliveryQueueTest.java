@@ -34,7 +34,7 @@ class DeliveryQueueTest {
     vertx = db.vertx();
     pool = db.pool();
     tenant = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
+    db.sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
   }
 
   @Test
@@ -81,12 +81,8 @@ class DeliveryQueueTest {
 
   private static String delivery() throws Exception {
     String id = "webhook:user.created:" + UUID.randomUUID();
-    sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status, occurred_at)"
+    db.sql("INSERT INTO deliveries (id, tenant_id, channel, event_type, data, status, occurred_at)"
         + " VALUES ($1, $2, 'webhook', 'user.created', '{}'::jsonb, 'pending', now())", id, tenant);
     return id;
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
   }
 }

@@ -71,10 +71,10 @@ class GroupRepositoryTest {
     connection = UUID.randomUUID();
     otherConnection = UUID.randomUUID();
     otherTenantsConnection = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme'), ($2, 'Globex')", tenant, otherTenant);
+    db.sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme'), ($2, 'Globex')", tenant, otherTenant);
     for (Object[] c : List.of(new Object[] {connection, tenant}, new Object[] {otherConnection, tenant},
         new Object[] {otherTenantsConnection, otherTenant})) {
-      sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
+      db.sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
           + " token_fingerprint) VALUES ($1, $2, 'okta', 'Okta', $3, 'enabled', 1, 'f')", c[0], c[1], PREFIX);
     }
   }
@@ -363,9 +363,5 @@ class GroupRepositoryTest {
 
   private static Row row(String query, Object... params) throws Exception {
     return pool.preparedQuery(query).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS).iterator().next();
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
   }
 }

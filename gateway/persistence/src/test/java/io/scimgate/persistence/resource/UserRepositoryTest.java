@@ -56,9 +56,9 @@ class UserRepositoryTest {
     tenant = UUID.randomUUID();
     connection = UUID.randomUUID();
     otherConnection = UUID.randomUUID();
-    sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
+    db.sql("INSERT INTO tenants (id, name) VALUES ($1, 'Acme')", tenant);
     for (UUID id : List.of(connection, otherConnection)) {
-      sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
+      db.sql("INSERT INTO connections (id, tenant_id, vendor, name, group_prefix, status, token_generation,"
           + " token_fingerprint) VALUES ($1, $2, 'okta', 'Okta', 'Okta SCIM - ', 'enabled', 1, 'f')", id, tenant);
     }
   }
@@ -304,9 +304,5 @@ class UserRepositoryTest {
 
   private static Row row(String query, Object... params) throws Exception {
     return pool.preparedQuery(query).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS).iterator().next();
-  }
-
-  private static void sql(String statement, Object... params) throws Exception {
-    pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
   }
 }

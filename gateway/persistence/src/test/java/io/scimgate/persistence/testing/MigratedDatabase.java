@@ -4,6 +4,9 @@ import io.scimgate.persistence.Database;
 import io.scimgate.persistence.migration.Migrations;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -70,6 +73,16 @@ public final class MigratedDatabase implements BeforeAllCallback, AfterAllCallba
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Runs one statement with bind parameters (a test's seeding or checking), waiting at most 10 s. */
+  public RowSet<Row> sql(String statement, Object... params) throws Exception {
+    return pool.preparedQuery(statement).execute(Tuple.wrap(params)).await(10, TimeUnit.SECONDS);
+  }
+
+  /** The first column of the first row, as text ({@code "null"} for SQL null). */
+  public String value(String query, Object... params) throws Exception {
+    return String.valueOf(sql(query, params).iterator().next().getValue(0));
   }
 
   /** The database's JDBC-free URL ({@code postgresql://...}), for a second pool or a LISTEN connection. */
